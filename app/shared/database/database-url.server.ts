@@ -1,0 +1,29 @@
+import path from "node:path";
+import { PROJECT_ROOT } from "./schema-engine.server";
+import { ensureDatabase, startEmbeddedCluster } from "./embedded-postgres.server";
+
+export const APP_DATABASE = "buurtagenda";
+
+export function dataDir(): string {
+  return path.resolve(PROJECT_ROOT, process.env.DATA_DIR ?? ".data");
+}
+
+export interface DatabaseHandle {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** DATABASE_URL when set (production); otherwise the embedded cluster under DATA_DIR. */
+export async function openDatabase(): Promise<DatabaseHandle> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) return { url: configured, embedded: false, stop: async () => {} };
+  const cluster = await startEmbeddedCluster(dataDir());
+  try {
+    await ensureDatabase(cluster.urlFor("postgres"), APP_DATABASE);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return { url: cluster.urlFor(APP_DATABASE), embedded: true, stop: cluster.stop };
+}
