@@ -8,7 +8,7 @@ CREATE TYPE "email_code_purpose" AS ENUM ('verify_email', 'sign_in');
 CREATE TYPE "role" AS ENUM ('bewoner', 'buurtplatform', 'gemeente', 'partner', 'adviesraad', 'beheerder');
 
 -- CreateEnum
-CREATE TYPE "scope_type" AS ENUM ('gemeente', 'wijk', 'buurt', 'buurtagenda');
+CREATE TYPE "scope_type" AS ENUM ('national', 'gemeente', 'wijk', 'buurt', 'buurtagenda');
 
 -- CreateTable
 CREATE TABLE "gemeente" (

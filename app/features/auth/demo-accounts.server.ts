@@ -1,0 +1,66 @@
+import { recordAuditEvent } from "../../shared/audit.server";
+import { db } from "../../shared/db.server";
+import { isProduction } from "../../shared/env.server";
+import { hashPassword } from "./password.server";
+import type { Role, ScopeType } from "./permissions";
+
+// Demo accounts for trying the product locally: one per role of DOMAIN.md §3, all in Heemstede.
+// The password is public (README), so they must never exist in production.
+
+export const DEMO_PASSWORD = "buurtagenda-demo";
+
+export const DEMO_ACCOUNTS: {
+  email: string;
+  displayName: string;
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string;
+}[] = [
+  { email: "bewoner@demo.buurtagenda.nl", displayName: "Fatima (demo)", role: "bewoner", scopeType: "buurt", scopeId: "BU03970101" },
+  { email: "buurtplatform@demo.buurtagenda.nl", displayName: "Kees (demo)", role: "buurtplatform", scopeType: "wijk", scopeId: "WK039701" },
+  { email: "gemeente@demo.buurtagenda.nl", displayName: "Sanne (demo)", role: "gemeente", scopeType: "gemeente", scopeId: "GM0397" },
+  { email: "partner@demo.buurtagenda.nl", displayName: "WIJ Heemstede (demo)", role: "partner", scopeType: "gemeente", scopeId: "GM0397" },
+  { email: "adviesraad@demo.buurtagenda.nl", displayName: "Henk (demo)", role: "adviesraad", scopeType: "gemeente", scopeId: "GM0397" },
+  { email: "beheerder@demo.buurtagenda.nl", displayName: "Beheerder (demo)", role: "beheerder", scopeType: "national", scopeId: "NL" },
+];
+
+export class DemoAccountsRefused extends Error {
+  constructor() {
+    super("Demo accounts are refused when NODE_ENV=production.");
+  }
+}
+
+/** Idempotent: existing demo accounts keep their id; password and role are set again. */
+export async function seedDemoAccounts(): Promise<number> {
+  if (isProduction()) throw new DemoAccountsRefused();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db().$transaction(async (tx) => {
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await tx.user.upsert({
+        where: { email: account.email },
+        create: {
+          email: account.email,
+          displayName: account.displayName,
+          passwordHash,
+          emailVerifiedAt: new Date(),
+        },
+        update: { displayName: account.displayName, passwordHash },
+      });
+      const assignment = { userId: user.id, role: account.role, scopeType: account.scopeType, scopeId: account.scopeId };
+      const existing = await tx.roleAssignment.findUnique({
+        where: { userId_role_scopeType_scopeId: assignment },
+      });
+      if (!existing) {
+        await tx.roleAssignment.create({ data: assignment });
+        await recordAuditEvent(tx, {
+          actorId: null,
+          action: "role.assigned",
+          subjectType: "user",
+          subjectId: user.id,
+          details: { role: account.role, scopeType: account.scopeType, scopeId: account.scopeId, by: "demo seed" },
+        });
+      }
+    }
+  });
+  return DEMO_ACCOUNTS.length;
+}

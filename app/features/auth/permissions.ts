@@ -1,0 +1,115 @@
+// The one policy module (ARCHITECTURE.md §3). Every loader and action asks `can()`; hiding a
+// button is never the check. Pure: the caller loads the actor's role assignments.
+
+export const ROLES = [
+  "bewoner",
+  "buurtplatform",
+  "gemeente",
+  "partner",
+  "adviesraad",
+  "beheerder",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPE_TYPES = ["national", "gemeente", "wijk", "buurt", "buurtagenda"] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+export interface Assignment {
+  role: Role;
+  scopeType: ScopeType;
+  /** "NL" for national, a GM/WK/BU code, or a buurtagenda id. */
+  scopeId: string;
+}
+
+export interface Actor {
+  id: string;
+  assignments: Assignment[];
+}
+
+/**
+ * What an action is about, located in the CBS territory. Wijk and gemeente follow from the codes
+ * themselves (BU03970000 lies in WK039700 and GM0397), so a resource names its smallest areas.
+ */
+export type Resource =
+  | { kind: "gemeente"; gemeenteCode: string }
+  | { kind: "wijk"; wijkCode: string }
+  | { kind: "buurt"; buurtCode: string }
+  | { kind: "buurtagenda"; agendaId: string; buurtCodes: string[] };
+
+/**
+ * Who may do what (DOMAIN.md §3). `signedIn` actions need only an account: every signed-in person
+ * takes part as a resident, wherever they live or work. `public` needs nothing.
+ */
+export const POLICY = {
+  "published.view": "public",
+  "story.submit": "signedIn",
+  "story.react": "signedIn",
+  "agenda.follow": "signedIn",
+  "idea.submit": "signedIn",
+  "story.record": ["buurtplatform", "gemeente", "partner"],
+  "story.moderate": ["buurtplatform", "gemeente"],
+  "party.manage": ["buurtplatform", "gemeente"],
+  "agenda.draft": ["buurtplatform", "gemeente"],
+  "block.advance": ["buurtplatform", "gemeente"],
+  "unpublished.view": ["buurtplatform", "gemeente", "adviesraad"],
+  "scan.view": ["buurtplatform", "gemeente", "adviesraad"],
+  "signal.contribute": ["buurtplatform", "gemeente", "partner"],
+  "agreement.report": ["gemeente", "partner"],
+  "agenda.start": ["gemeente"],
+  "scan.manage": ["gemeente"],
+  "idea.judge": ["gemeente"],
+  "focusArea.designate": ["gemeente"],
+  "dashboard.view": ["gemeente", "adviesraad"],
+  "review.write": ["adviesraad"],
+  "role.assign": ["beheerder"],
+  "data.import": ["beheerder"],
+} as const satisfies Record<string, "public" | "signedIn" | readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+function gemeenteOf(code: string): string {
+  return `GM${code.slice(2, 6)}`;
+}
+
+function wijkOf(buurtCode: string): string {
+  return `WK${buurtCode.slice(2, 8)}`;
+}
+
+/** Whether an assignment's scope contains the resource. */
+export function scopeCovers(assignment: Assignment, resource: Resource): boolean {
+  const { scopeType, scopeId } = assignment;
+  if (scopeType === "national") return true;
+  switch (resource.kind) {
+    case "gemeente":
+      return scopeType === "gemeente" && scopeId === resource.gemeenteCode;
+    case "wijk":
+      return (
+        (scopeType === "gemeente" && scopeId === gemeenteOf(resource.wijkCode)) ||
+        (scopeType === "wijk" && scopeId === resource.wijkCode)
+      );
+    case "buurt":
+      return (
+        (scopeType === "gemeente" && scopeId === gemeenteOf(resource.buurtCode)) ||
+        (scopeType === "wijk" && scopeId === wijkOf(resource.buurtCode)) ||
+        (scopeType === "buurt" && scopeId === resource.buurtCode)
+      );
+    case "buurtagenda":
+      // A buurtagenda lies in one gemeente; a wijk or buurt role reaches it when its area is
+      // part of the agenda's area.
+      return (
+        (scopeType === "buurtagenda" && scopeId === resource.agendaId) ||
+        (scopeType === "gemeente" && resource.buurtCodes.some((b) => gemeenteOf(b) === scopeId)) ||
+        (scopeType === "wijk" && resource.buurtCodes.some((b) => wijkOf(b) === scopeId)) ||
+        (scopeType === "buurt" && resource.buurtCodes.includes(scopeId))
+      );
+  }
+}
+
+export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
+  const rule: "public" | "signedIn" | readonly Role[] = POLICY[action];
+  if (rule === "public") return true;
+  if (!actor) return false;
+  if (rule === "signedIn") return true;
+  return actor.assignments.some((a) => rule.includes(a.role) && scopeCovers(a, resource));
+}

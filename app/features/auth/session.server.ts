@@ -1,0 +1,121 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { randomBytes } from "node:crypto";
+import { db, type Db } from "../../shared/db.server";
+import { readCookie } from "../../shared/http";
+import type { Assignment } from "./permissions";
+
+// Sessions after the Lucia guide (docs/decisions/0003-sessions-lucia-design.md): the cookie holds
+// "<id>.<secret>", each 120 random bits; the database keeps only SHA-256(secret), compared in
+// constant time. Sliding expiry after 10 days without activity.
+
+export const SESSION_COOKIE = "sessie";
+const INACTIVITY_TIMEOUT_MS = 10 * 24 * 60 * 60 * 1000;
+const ACTIVITY_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  displayName: string | null;
+  assignments: Assignment[];
+}
+
+function randomToken(): string {
+  return encodeBase32LowerCaseNoPadding(randomBytes(15));
+}
+
+export function hashSecret(secret: string): Uint8Array {
+  return sha256(new TextEncoder().encode(secret));
+}
+
+export async function createSession(userId: string, tx: Db = db()): Promise<string> {
+  const id = randomToken();
+  const secret = randomToken();
+  await tx.session.create({
+    data: { id, userId, secretHash: Buffer.from(hashSecret(secret)) },
+  });
+  return `${id}.${secret}`;
+}
+
+export function sessionCookie(token: string): string {
+  const maxAge = Math.floor(INACTIVITY_TIMEOUT_MS / 1000);
+  return `${SESSION_COOKIE}=${token}; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=${maxAge}`;
+}
+
+export function clearedSessionCookie(): string {
+  return `${SESSION_COOKIE}=; HttpOnly; Secure; SameSite=Lax; Path=/; Max-Age=0`;
+}
+
+export interface Authentication {
+  user: CurrentUser | null;
+  sessionId: string | null;
+  /** A Set-Cookie value to send: a refreshed expiry, or a cleared cookie for a bad token. */
+  setCookie: string | null;
+}
+
+const cache = new WeakMap<Request, Promise<Authentication>>();
+
+/** Validates the session cookie once per request. */
+export function authenticate(request: Request): Promise<Authentication> {
+  let result = cache.get(request);
+  if (!result) {
+    result = validate(readCookie(request, SESSION_COOKIE));
+    cache.set(request, result);
+  }
+  return result;
+}
+
+async function validate(token: string | null): Promise<Authentication> {
+  if (!token) return { user: null, sessionId: null, setCookie: null };
+  const invalid = { user: null, sessionId: null, setCookie: clearedSessionCookie() };
+  const [id, secret, ...rest] = token.split(".");
+  if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return invalid;
+
+  const session = await db().session.findUnique({
+    where: { id },
+    include: {
+      user: {
+        select: {
+          id: true,
+          email: true,
+          displayName: true,
+          emailVerifiedAt: true,
+          roles: { select: { role: true, scopeType: true, scopeId: true } },
+        },
+      },
+    },
+  });
+  if (!session || !constantTimeEqual(hashSecret(secret), new Uint8Array(session.secretHash))) {
+    return invalid;
+  }
+  const now = Date.now();
+  if (now - session.lastVerifiedAt.getTime() >= INACTIVITY_TIMEOUT_MS) {
+    await db().session.deleteMany({ where: { id } });
+    return invalid;
+  }
+  let setCookie: string | null = null;
+  if (now - session.lastVerifiedAt.getTime() >= ACTIVITY_CHECK_INTERVAL_MS) {
+    await db().session.update({ where: { id }, data: { lastVerifiedAt: new Date(now) } });
+    setCookie = sessionCookie(token);
+  }
+  const { user } = session;
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      assignments: user.roles,
+    },
+    sessionId: session.id,
+    setCookie,
+  };
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+  await db().session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function invalidateUserSessions(userId: string, tx: Db = db()): Promise<void> {
+  await tx.session.deleteMany({ where: { userId } });
+}

@@ -1,0 +1,42 @@
+import { db } from "../../shared/db.server";
+
+// Pages show the newest CBS year that has been imported for an area.
+
+export async function listGemeenten() {
+  const rows = await db().gemeente.findMany({
+    orderBy: [{ name: "asc" }, { year: "desc" }],
+    select: { code: true, name: true, year: true, _count: { select: { wijken: true } } },
+  });
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!newest.has(row.code)) newest.set(row.code, row);
+  return [...newest.values()];
+}
+
+export async function getGemeenteWithAreas(code: string) {
+  const gemeente = await db().gemeente.findFirst({
+    where: { code },
+    orderBy: { year: "desc" },
+  });
+  if (!gemeente) return null;
+  const wijken = await db().wijk.findMany({
+    where: { gemeenteCode: code, year: gemeente.year },
+    orderBy: { code: "asc" },
+    select: {
+      code: true,
+      name: true,
+      buurten: {
+        orderBy: { code: "asc" },
+        select: { code: true, name: true, geometry: true },
+      },
+    },
+  });
+  return { gemeente, wijken };
+}
+
+export async function getBuurt(code: string) {
+  return db().buurt.findFirst({
+    where: { code },
+    orderBy: { year: "desc" },
+    include: { wijk: { include: { gemeente: { select: { code: true, name: true } } } } },
+  });
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1),
+  /** Public origin used in links inside emails, e.g. https://buurtagenda.heemstede.nl */
+  APP_URL: z.url().optional(),
+  /** smtp://user:pass@host:port; when unset outside production, mail is written to DATA_DIR/mail. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Buurtagenda <noreply@buurtagenda.localhost>"),
+  /** Where reports of accessibility problems are sent. */
+  ACCESSIBILITY_EMAIL: z.string().default("toegankelijkheid@buurtagenda.localhost"),
+  /** Optional MapLibre style URL for a base map (e.g. PDOK BRT-Achtergrondkaart). */
+  MAP_STYLE_URL: z.url().optional(),
+  DATA_DIR: z.string().default(".data"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Read on each call so that tests and scripts can set the environment before first use. */
+export function env(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
+    throw new Error(`Invalid environment: ${fields}`);
+  }
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.SMTP_URL) {
+    throw new Error("Invalid environment: SMTP_URL is required in production");
+  }
+  return parsed.data;
+}
+
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
+}
