@@ -36,8 +36,8 @@ const limited = (result: RateLimitResult): Limited => ({
   retryAfterSeconds: result.retryAfterSeconds,
 });
 
-function hashCode(code: string): Buffer {
-  return Buffer.from(sha256(new TextEncoder().encode(code)));
+function hashCode(code: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(sha256(new TextEncoder().encode(code)));
 }
 
 async function mailLimit(email: string, ctx: RequestContext) {
@@ -70,7 +70,7 @@ async function consumeCode(
 ): Promise<boolean> {
   const row = await db().emailCode.findUnique({ where: { email_purpose: { email, purpose } } });
   if (!row || row.expiresAt.getTime() < Date.now() || row.attempts >= CODE_MAX_ATTEMPTS) return false;
-  if (!constantTimeEqual(new Uint8Array(hashCode(code)), new Uint8Array(row.codeHash))) {
+  if (!constantTimeEqual(hashCode(code), new Uint8Array(row.codeHash))) {
     await db().emailCode.update({
       where: { email_purpose: { email, purpose } },
       data: { attempts: { increment: 1 } },
@@ -233,7 +233,7 @@ export async function requestPasswordReset(
     data: {
       id,
       userId: user.id,
-      secretHash: Buffer.from(hashSecret(secret)),
+      secretHash: hashSecret(secret),
       expiresAt: new Date(Date.now() + RESET_TTL_MS),
     },
   });

@@ -2,6 +2,16 @@ import { defineMessages } from "../../shared/i18n/i18n";
 
 export const authMessages = defineMessages({
   nl: {
+    accountTitle: "Mijn account",
+    accountEmail: "E-mailadres",
+    accountRoles: "Mijn rollen",
+    accountNoRoles: "U doet mee als bewoner. U heeft geen andere rollen.",
+    role_bewoner: "Bewoner",
+    role_buurtplatform: "Buurtplatform",
+    role_gemeente: "Gemeente",
+    role_partner: "Partner",
+    role_adviesraad: "Adviesraad",
+    role_beheerder: "Beheerder",
     email: "E-mailadres",
     password: "Wachtwoord",
     newPassword: "Nieuw wachtwoord",
@@ -53,6 +63,16 @@ export const authMessages = defineMessages({
     mailResetBody: "Hallo,\n\nU heeft gevraagd om een nieuw wachtwoord. Kies een nieuw wachtwoord via deze link:\n\n{url}\n\nDe link werkt 1 uur en maar één keer.\n\nHeeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren. Uw wachtwoord blijft dan hetzelfde.\n\nBuurtagenda",
   },
   en: {
+    accountTitle: "My account",
+    accountEmail: "Email address",
+    accountRoles: "My roles",
+    accountNoRoles: "You take part as a resident. You have no other roles.",
+    role_bewoner: "Resident",
+    role_buurtplatform: "Neighbourhood platform",
+    role_gemeente: "Municipality",
+    role_partner: "Partner",
+    role_adviesraad: "Advisory council",
+    role_beheerder: "Administrator",
     email: "Email address",
     password: "Password",
     newPassword: "New password",

@@ -25,15 +25,15 @@ function randomToken(): string {
   return encodeBase32LowerCaseNoPadding(randomBytes(15));
 }
 
-export function hashSecret(secret: string): Uint8Array {
-  return sha256(new TextEncoder().encode(secret));
+export function hashSecret(secret: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(sha256(new TextEncoder().encode(secret)));
 }
 
 export async function createSession(userId: string, tx: Db = db()): Promise<string> {
   const id = randomToken();
   const secret = randomToken();
   await tx.session.create({
-    data: { id, userId, secretHash: Buffer.from(hashSecret(secret)) },
+    data: { id, userId, secretHash: hashSecret(secret) },
   });
   return `${id}.${secret}`;
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "../../shared/db.server";
+import { db, type Prisma } from "../../shared/db.server";
 import { placementOf, type AreaGeometry, type Placement } from "./geo";
 import {
   areasFileSchema,
@@ -92,7 +92,7 @@ export async function importTerritory(
         name: buurt.name,
         wijkCode: buurt.parent,
         gemeenteCode: gemeente.code,
-        geometry,
+        geometry: geometry as unknown as Prisma.InputJsonObject,
         importedAt: now,
         ...placementColumns(placementOf([geometry])),
       };

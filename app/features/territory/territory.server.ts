@@ -1,3 +1,4 @@
+import type { FeatureCollection, Geometry } from "geojson";
 import { db } from "../../shared/db.server";
 
 // Pages show the newest CBS year that has been imported for an area.
@@ -39,4 +40,24 @@ export async function getBuurt(code: string) {
     orderBy: { year: "desc" },
     include: { wijk: { include: { gemeente: { select: { code: true, name: true } } } } },
   });
+}
+
+/** Buurt polygons as GeoJSON for the map, with code and name to link and label them. */
+export function toFeatureCollection(
+  buurten: { code: string; name: string; geometry: unknown }[],
+): FeatureCollection {
+  return {
+    type: "FeatureCollection",
+    features: buurten
+      .filter((b) => b.geometry)
+      .map((b) => ({
+        type: "Feature",
+        properties: { code: b.code, name: b.name },
+        geometry: b.geometry as Geometry,
+      })),
+  };
+}
+
+export function bboxOf(area: { bboxWest: number; bboxSouth: number; bboxEast: number; bboxNorth: number }) {
+  return { west: area.bboxWest, south: area.bboxSouth, east: area.bboxEast, north: area.bboxNorth };
 }

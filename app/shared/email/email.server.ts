@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import { env, isProduction } from "../env.server";
 
 export interface OutgoingEmail {
@@ -20,7 +20,7 @@ function mailDir(): string {
   return path.resolve(env().DATA_DIR, "mail");
 }
 
-let transport: nodemailer.Transporter | undefined;
+let transport: Transporter | undefined;
 let transportUrl: string | undefined;
 
 /**

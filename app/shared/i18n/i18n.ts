@@ -48,6 +48,15 @@ export function useT<T extends MessageTable>(messages: Messages<T>) {
     translate(messages, locale, key, vars);
 }
 
+/** Like useT, for keys that arrive as plain strings (e.g. error keys from a schema). */
+export function useText<T extends MessageTable>(
+  messages: Messages<T>,
+  vars?: Record<string, string | number>,
+) {
+  const t = useT(messages);
+  return (key: string) => (key in messages.nl ? t(key as keyof T, vars) : key);
+}
+
 /** Dutch number and date formatting, in the Netherlands' time zone. */
 export function formatDateTime(value: Date | string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {

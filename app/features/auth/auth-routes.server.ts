@@ -1,0 +1,36 @@
+import { redirect, type AppLoadContext } from "react-router";
+import "../../shared/load-context";
+import { env } from "../../shared/env.server";
+import { safeRedirectPath } from "../../shared/http";
+import { localeFromCookieHeader } from "../../shared/i18n/i18n";
+import type { RequestContext } from "./accounts.server";
+import { authenticate, sessionCookie, type CurrentUser } from "./session.server";
+
+export function requestContext(request: Request, context: AppLoadContext): RequestContext {
+  return {
+    ip: context.clientIp ?? "unknown",
+    locale: localeFromCookieHeader(request.headers.get("Cookie")),
+    origin: env().APP_URL ?? new URL(request.url).origin,
+  };
+}
+
+/** After sign-in: set the session cookie and go back where the person came from. */
+export function redirectSignedIn(sessionToken: string, redirectTo: unknown): Response {
+  return redirect(safeRedirectPath(redirectTo) ?? "/account", {
+    headers: { "Set-Cookie": sessionCookie(sessionToken) },
+  });
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const { user } = await authenticate(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/inloggen?terug=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+export function retryMinutes(retryAfterSeconds: number): number {
+  return Math.max(1, Math.ceil(retryAfterSeconds / 60));
+}

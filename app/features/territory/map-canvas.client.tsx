@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import * as maplibregl from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import type { StyleSpecification } from "maplibre-gl";
+import type { AreaMapProps } from "./area-map";
+
+const AREA_FILL = "#0b5394";
+const AREA_LINE = "#08355f";
+
+/** Works offline: our own buurt polygons on a plain background, no tiles, no token. */
+function offlineStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {},
+    layers: [{ id: "background", type: "background", paint: { "background-color": "#f3f3f3" } }],
+  };
+}
+
+export default function MapCanvas({ areas, bbox, label, unavailableText, baseStyleUrl }: AreaMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (!container.current) return;
+    let map: maplibregl.Map;
+    try {
+      map = new maplibregl.Map({
+        container: container.current,
+        style: baseStyleUrl ?? offlineStyle(),
+        bounds: [bbox.west, bbox.south, bbox.east, bbox.north],
+        fitBoundsOptions: { padding: 24 },
+        attributionControl: false,
+        cooperativeGestures: true,
+      });
+    } catch {
+      // No WebGL (old device, some privacy settings): the list on the page still works.
+      setFailed(true);
+      return;
+    }
+    map.getCanvas().setAttribute("aria-label", label);
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
+    map.on("load", () => {
+      map.addSource("areas", { type: "geojson", data: areas });
+      map.addLayer({
+        id: "areas-fill",
+        type: "fill",
+        source: "areas",
+        paint: { "fill-color": AREA_FILL, "fill-opacity": 0.25 },
+      });
+      map.addLayer({
+        id: "areas-line",
+        type: "line",
+        source: "areas",
+        paint: { "line-color": AREA_LINE, "line-width": 1.5 },
+      });
+    });
+    map.on("click", "areas-fill", (event: maplibregl.MapLayerMouseEvent) => {
+      const code = event.features?.[0]?.properties?.code;
+      if (typeof code === "string" && areas.features.length > 1) void navigate(`/buurt/${code}`);
+    });
+    map.on("mouseenter", "areas-fill", () => {
+      if (areas.features.length > 1) map.getCanvas().style.cursor = "pointer";
+    });
+    map.on("mouseleave", "areas-fill", () => {
+      map.getCanvas().style.cursor = "";
+    });
+    return () => map.remove();
+  }, [areas, bbox, label, baseStyleUrl, navigate]);
+
+  if (failed) return <p className="utrecht-paragraph">{unavailableText}</p>;
+  return <div ref={container} style={{ width: "100%", height: "100%" }} data-testid="area-map" />;
+}

@@ -1,0 +1,190 @@
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  data,
+  href,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteLoaderData,
+} from "react-router";
+import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
+import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
+import type { Route } from "./+types/root";
+import appCss from "./app.css?url";
+import { authenticate } from "./features/auth/session.server";
+import { commonMessages } from "./shared/i18n/common.messages";
+import { localeFromCookieHeader, translate, useT, type Locale } from "./shared/i18n/i18n";
+import { isProduction } from "./shared/env.server";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: themeCss },
+  { rel: "stylesheet", href: utrechtCss },
+  { rel: "stylesheet", href: appCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { user, setCookie } = await authenticate(request);
+  const locale = localeFromCookieHeader(request.headers.get("Cookie"));
+  return data(
+    {
+      locale,
+      user: user ? { email: user.email, displayName: user.displayName } : null,
+      showDevMail: !isProduction(),
+    },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = rootData?.locale ?? "nl";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="voorbeeld-theme utrecht-document utrecht-document--surface">
+        <SiteLayout locale={locale} user={rootData?.user ?? null} showDevMail={rootData?.showDevMail ?? false}>
+          {children}
+        </SiteLayout>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function SiteLayout({
+  children,
+  locale,
+  user,
+  showDevMail,
+}: {
+  children: React.ReactNode;
+  locale: Locale;
+  user: { email: string; displayName: string | null } | null;
+  showDevMail: boolean;
+}) {
+  const t = (key: keyof (typeof commonMessages)["nl"], vars?: Record<string, string>) =>
+    translate(commonMessages, locale, key, vars);
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <>
+      <a className="skip-link" href="#inhoud">
+        {t("skipLink")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to={href("/")} className="site-header__name">
+            {t("siteName")}
+          </Link>
+          <nav aria-label={t("mainNav")} className="site-nav">
+            <ul>
+              <li>
+                <Link to={href("/")}>{t("navHome")}</Link>
+              </li>
+              <li>
+                <Link to={href("/toegankelijkheid")}>{t("navAccessibility")}</Link>
+              </li>
+              <li>
+                <Link to={href("/privacy")}>{t("navPrivacy")}</Link>
+              </li>
+            </ul>
+          </nav>
+          <div className="site-account" aria-label={t("accountMenu")} role="group">
+            {user ? (
+              <>
+                <Link to={href("/account")}>{t("myAccount")}</Link>
+                <Form method="post" action={href("/uitloggen")}>
+                  <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                    {t("signOut")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <>
+                <Link to={{ pathname: href("/inloggen"), search: `?terug=${encodeURIComponent(here)}` }}>
+                  {t("signIn")}
+                </Link>
+                <Link to={href("/registreren")}>{t("signUp")}</Link>
+              </>
+            )}
+            <Form method="post" action={href("/taal")}>
+              <input type="hidden" name="terug" value={here} />
+              <input type="hidden" name="taal" value={locale === "nl" ? "en" : "nl"} />
+              <button
+                type="submit"
+                className="utrecht-button utrecht-button--subtle"
+                lang={locale === "nl" ? "en" : "nl"}
+                aria-label={t("languageSwitchLabel")}
+              >
+                {t("languageSwitch")}
+              </button>
+            </Form>
+          </div>
+        </div>
+      </header>
+      <main id="inhoud" tabIndex={-1} className="site-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("footerText")}</p>
+        <ul>
+          <li>
+            <Link to={href("/toegankelijkheid")}>{t("navAccessibility")}</Link>
+          </li>
+          <li>
+            <Link to={href("/privacy")}>{t("navPrivacy")}</Link>
+          </li>
+          {showDevMail ? (
+            <li>
+              <Link to={href("/dev/mail")}>{t("devMail")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const t = useT(commonMessages);
+  let title = t("errorTitle");
+  let text = t("errorText");
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = t("notFoundTitle");
+      text = t("notFoundText");
+    } else if (error.status === 403) {
+      title = t("forbiddenTitle");
+      text = t("forbiddenText");
+    } else if (error.status === 400) {
+      title = t("badRequestTitle");
+      text = t("badRequestText");
+    }
+  }
+  return (
+    <div className="page">
+      <title>{`${title} | Buurtagenda`}</title>
+      <h1 className="utrecht-heading-1">{title}</h1>
+      <p className="utrecht-paragraph">{text}</p>
+      <p className="utrecht-paragraph">
+        <Link to={href("/")}>{t("notFoundLink")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { type RouteConfig, index, route } from "@react-router/dev/routes";
+
+// The whole URL map in one place. Dutch URLs: residents share them.
+export default [
+  index("routes/home.tsx"),
+  route("gemeente/:code", "routes/gemeente.tsx"),
+  route("buurt/:code", "routes/buurt.tsx"),
+  route("registreren", "routes/registreren.tsx"),
+  route("bevestigen", "routes/bevestigen.tsx"),
+  route("inloggen", "routes/inloggen.tsx"),
+  route("inloggen/code", "routes/inloggen-code.tsx"),
+  route("uitloggen", "routes/uitloggen.tsx"),
+  route("wachtwoord-vergeten", "routes/wachtwoord-vergeten.tsx"),
+  route("wachtwoord-herstellen/:token", "routes/wachtwoord-herstellen.tsx"),
+  route("account", "routes/account.tsx"),
+  route("taal", "routes/taal.tsx"),
+  route("toegankelijkheid", "routes/toegankelijkheid.tsx"),
+  route("privacy", "routes/privacy.tsx"),
+  route("dev/mail", "routes/dev-mail.tsx"),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

@@ -1,0 +1,75 @@
+import { Link, data, href } from "react-router";
+import type { Route } from "./+types/gemeente";
+import { AreaMap } from "../features/territory/area-map";
+import { gemeenteCodeParam } from "../features/territory/territory.schema";
+import { territoryMessages } from "../features/territory/territory.messages";
+import {
+  bboxOf,
+  getGemeenteWithAreas,
+  toFeatureCollection,
+} from "../features/territory/territory.server";
+import { commonMessages } from "../shared/i18n/common.messages";
+import { env } from "../shared/env.server";
+import { useT } from "../shared/i18n/i18n";
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `${data.gemeente.name} | Buurtagenda` : "Buurtagenda" },
+];
+
+export async function loader({ params }: Route.LoaderArgs) {
+  const code = gemeenteCodeParam.safeParse(params.code);
+  const found = code.success ? await getGemeenteWithAreas(code.data) : null;
+  if (!found) throw data(null, { status: 404 });
+  const buurten = found.wijken.flatMap((w) => w.buurten);
+  return {
+    gemeente: { code: found.gemeente.code, name: found.gemeente.name, year: found.gemeente.year },
+    wijken: found.wijken.map((w) => ({
+      code: w.code,
+      name: w.name,
+      buurten: w.buurten.map((b) => ({ code: b.code, name: b.name })),
+    })),
+    buurtCount: buurten.length,
+    areas: toFeatureCollection(buurten),
+    bbox: bboxOf(found.gemeente),
+    baseStyleUrl: env().MAP_STYLE_URL ?? null,
+  };
+}
+
+export default function Gemeente({ loaderData }: Route.ComponentProps) {
+  const t = useT(territoryMessages);
+  const tc = useT(commonMessages);
+  const { gemeente, wijken } = loaderData;
+  return (
+    <div className="stack">
+      <h1 className="utrecht-heading-1">{gemeente.name}</h1>
+      <p className="utrecht-paragraph">
+        {t("gemeenteIntro", { name: gemeente.name, wijken: wijken.length, buurten: loaderData.buurtCount })}
+      </p>
+      <AreaMap
+        areas={loaderData.areas}
+        bbox={loaderData.bbox}
+        label={t("mapLabel", { name: gemeente.name })}
+        caption={t("mapCaption")}
+        unavailableText={t("mapUnavailable")}
+        loadingText={t("mapLoading")}
+        baseStyleUrl={loaderData.baseStyleUrl}
+      />
+      <h2 className="utrecht-heading-2">{t("wijkenTitle")}</h2>
+      {wijken.map((wijk) => (
+        <section key={wijk.code} aria-labelledby={wijk.code}>
+          <h3 className="utrecht-heading-3" id={wijk.code}>
+            {wijk.name}
+          </h3>
+          <ul className="area-list">
+            {wijk.buurten.map((buurt) => (
+              <li key={buurt.code}>
+                <Link to={href("/buurt/:code", { code: buurt.code })}>{buurt.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <p className="source-note">{tc("sourceCbs")}</p>
+    </div>
+  );
+}

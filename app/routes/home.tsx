@@ -1,0 +1,37 @@
+import { Link, href } from "react-router";
+import type { Route } from "./+types/home";
+import { listGemeenten } from "../features/territory/territory.server";
+import { territoryMessages } from "../features/territory/territory.messages";
+import { useT } from "../shared/i18n/i18n";
+
+export const meta: Route.MetaFunction = () => [
+  { title: "Buurtagenda" },
+  { name: "description", content: "Bewoners, gemeente en organisaties maken samen afspraken voor de buurt." },
+];
+
+export async function loader() {
+  return { gemeenten: await listGemeenten() };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const t = useT(territoryMessages);
+  return (
+    <div className="stack">
+      <h1 className="utrecht-heading-1">{t("homeTitle")}</h1>
+      <p className="utrecht-paragraph">{t("homeIntro")}</p>
+      <h2 className="utrecht-heading-2">{t("gemeentenTitle")}</h2>
+      {loaderData.gemeenten.length === 0 ? (
+        <p className="utrecht-paragraph">{t("noGemeenten")}</p>
+      ) : (
+        <ul className="utrecht-unordered-list">
+          {loaderData.gemeenten.map((g) => (
+            <li key={g.code}>
+              <Link to={href("/gemeente/:code", { code: g.code })}>{g.name}</Link>{" "}
+              <span>({t("wijkenCount", { count: g._count.wijken })})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

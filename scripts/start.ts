@@ -1,0 +1,109 @@
+// npm start: the embedded PostgreSQL (unless DATABASE_URL is set), pending migrations, the demo
+// data on first run, then the built app on PORT (default 3000). Ctrl-C / SIGTERM stops it all.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import type { ServerBuild } from "react-router";
+import { openDatabase, type DatabaseHandle } from "../app/shared/database/database-url.server";
+import { StartupError } from "../app/shared/database/embedded-postgres.server";
+import { PROJECT_ROOT, applyMigrations } from "../app/shared/database/schema-engine.server";
+import { isSeeded, seedDatabase } from "../app/shared/database/seed.server";
+import { isAllowedRequest } from "../app/shared/csrf";
+import { disconnectDb } from "../app/shared/db.server";
+import { assertPortFree } from "./port";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+let database: DatabaseHandle | undefined;
+
+function fail(message: string): never {
+  console.error(`Error: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+  await assertPortFree(port, host);
+
+  database = await openDatabase();
+  process.env.DATABASE_URL = database.url;
+  const applied = await applyMigrations(database.url);
+  if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
+  if (!(await isSeeded())) {
+    const report = await seedDatabase();
+    console.log(
+      `Demo data loaded: ${report.territory.map((t) => `${t.gemeente} (${t.buurten} buurten)`).join(", ")}; ${report.demoAccounts} demo accounts.`,
+    );
+  }
+
+  const build = (await import(
+    pathToFileURL(path.join(PROJECT_ROOT, "build/server/index.js")).href
+  )) as ServerBuild;
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a reverse proxy, set TRUST_PROXY (e.g. "1") so req.ip and req.protocol are the client's.
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.use(compression());
+  app.use(
+    "/assets",
+    express.static(path.join(PROJECT_ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }),
+  );
+  app.use(express.static(path.join(PROJECT_ROOT, "build/client"), { maxAge: "1h" }));
+  app.use((req, res, next) => {
+    const allowed = isAllowedRequest({
+      method: req.method,
+      secFetchSite: req.get("Sec-Fetch-Site"),
+      origin: req.get("Origin"),
+      expectedOrigin: process.env.APP_URL ?? `${req.protocol}://${req.get("host")}`,
+    });
+    if (allowed) return next();
+    res.status(403).type("text/plain; charset=utf-8").send(
+      "Dit verzoek is geweigerd: het kwam niet van deze website. / This request was refused: it did not come from this website.",
+    );
+  });
+  app.all(
+    "/{*path}",
+    createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }),
+  );
+
+  const server = app.listen(port, host);
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    void shutdown(
+      1,
+      error.code === "EADDRINUSE"
+        ? `Port ${port} is already in use. Stop the other program or start with PORT=<another port> npm start.`
+        : error.message,
+    );
+  });
+  server.on("listening", () => {
+    console.log(`Buurtagenda runs on http://localhost:${port} (${database!.embedded ? "embedded PostgreSQL in " + (process.env.DATA_DIR ?? ".data") : "DATABASE_URL"}). Stop with Ctrl-C.`);
+  });
+
+  let stopping = false;
+  async function shutdown(code: number, message?: string) {
+    if (stopping) return;
+    stopping = true;
+    if (message) console.error(`Error: ${message}`);
+    // Let requests in flight finish, then close the pool and PostgreSQL (a clean shutdown checkpoint).
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(resolve, 5000).unref();
+    });
+    await disconnectDb().catch(() => {});
+    await database?.stop().catch(() => {});
+    process.exit(code);
+  }
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+}
+
+main().catch(async (error: unknown) => {
+  await database?.stop().catch(() => {});
+  if (error instanceof StartupError) fail(error.message);
+  console.error(error);
+  process.exit(1);
+});
