@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support";
+
+test("an unknown buurt code gives a plain-Dutch 404", async ({ page }) => {
+  const response = await page.goto("/buurt/BU99999999");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Deze pagina bestaat niet" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a cross-site POST is refused and changes nothing", async ({ request }) => {
+  const response = await request.post("/registreren", {
+    headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+    form: { email: "victim@example.org", password: "een lange zin als wachtwoord" },
+  });
+  expect(response.status()).toBe(403);
+});
+
+test("the language switch to English persists across pages", async ({ page }) => {
+  await page.goto("/privacy");
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Privacy" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("link", { name: "Municipalities" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Working together on your neighbourhood");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Schakel naar Nederlands" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+});
+
+test("the accessibility page explains and takes a report, keeping input on error", async ({ page }) => {
+  await page.goto("/toegankelijkheid");
+  await expectAccessible(page);
+  await page.getByLabel("Uw e-mailadres, als u een antwoord wilt (mag leeg blijven)").fill("geen-adres");
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+  await expect(page.getByText("Beschrijf wat er mis ging.")).toBeVisible();
+  await expect(page.getByText("Dit is geen geldig e-mailadres.")).toBeVisible();
+  await expect(page.getByLabel("Uw e-mailadres, als u een antwoord wilt (mag leeg blijven)")).toHaveValue("geen-adres");
+  await expectAccessible(page);
+  await page.getByLabel("Wat ging er mis?").fill("De kaart is niet te gebruiken met het toetsenbord.");
+  await page.getByLabel("Uw e-mailadres, als u een antwoord wilt (mag leeg blijven)").fill("");
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+  await expect(page.getByText("Bedankt. Uw melding is verstuurd.")).toBeVisible();
+});
+
+test("the map falls back to the list when WebGL is unavailable", async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (type.startsWith("webgl")) return null;
+      return (original as (...args: unknown[]) => unknown).call(this, type, ...rest);
+    } as typeof original;
+  });
+  const page = await context.newPage();
+  await page.goto("/gemeente/GM0397");
+  await expect(page.getByText("De kaart kan op dit apparaat niet worden getoond. Gebruik de lijst.")).toBeVisible();
+  await expect(page.locator(".area-list li")).toHaveCount(14);
+  await context.close();
+});
