@@ -7,6 +7,11 @@ import { expectAccessible, uniqueEmail, waitForMail } from "./support";
 test("sign up, verify by code, sign in, open Heemstede and a buurt, sign out", async ({ page }) => {
   const email = uniqueEmail("fatima");
   const password = "een lange zin als wachtwoord";
+  const browserErrors: string[] = [];
+  page.on("pageerror", (error) => browserErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") browserErrors.push(message.text());
+  });
 
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Samen werken aan uw buurt");
@@ -47,7 +52,7 @@ test("sign up, verify by code, sign in, open Heemstede and a buurt, sign out", a
   await page.getByRole("link", { name: "Heemstede" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Heemstede" })).toBeVisible();
   await expect(page.locator(".area-list li")).toHaveCount(14);
-  await expect(page.locator("canvas.maplibregl-canvas")).toBeVisible();
+  await expect(page.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();
   await expect(page.getByText("Bron: CBS")).toBeVisible();
   await expectAccessible(page);
 
@@ -55,7 +60,7 @@ test("sign up, verify by code, sign in, open Heemstede and a buurt, sign out", a
   await expect(page.getByRole("heading", { level: 1, name: "Glipper Dreef en Staatsliedenbuurt" })).toBeVisible();
   await expect(page.getByText("BU03970101")).toBeVisible();
   await expect(page.getByText("Wijk 01 Heemstede-Zuid")).toBeVisible();
-  await expect(page.locator("canvas.maplibregl-canvas")).toBeVisible();
+  await expect(page.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();
   await expect(page.getByText("Bron: CBS")).toBeVisible();
   await expectAccessible(page);
 
@@ -63,6 +68,7 @@ test("sign up, verify by code, sign in, open Heemstede and a buurt, sign out", a
   await expect(page.getByRole("link", { name: "Inloggen" })).toBeVisible();
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
+  expect(browserErrors).toEqual([]);
 });
 
 test("a wrong code is refused next to the field and keeps the email", async ({ page }) => {

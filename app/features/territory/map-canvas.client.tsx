@@ -2,8 +2,12 @@ import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import * as maplibregl from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { StyleSpecification } from "maplibre-gl";
 import type { AreaMapProps } from "./area-map";
+
+// MapLibre 6 runs its tile work in a separate worker file that the bundler must serve.
+maplibregl.setWorkerUrl(workerUrl);
 
 const AREA_FILL = "#0b5394";
 const AREA_LINE = "#08355f";
@@ -55,6 +59,8 @@ export default function MapCanvas({ areas, bbox, label, unavailableText, baseSty
         source: "areas",
         paint: { "line-color": AREA_LINE, "line-width": 1.5 },
       });
+      // Lets tests (and assistive tooling) see that the polygons are drawn, not just the canvas.
+      map.once("idle", () => container.current?.setAttribute("data-state", "ready"));
     });
     map.on("click", "areas-fill", (event: maplibregl.MapLayerMouseEvent) => {
       const code = event.features?.[0]?.properties?.code;
