@@ -53,7 +53,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="voorbeeld-theme utrecht-document utrecht-document--surface">
-        <SiteLayout locale={locale} user={rootData?.user ?? null} showDevMail={rootData?.showDevMail ?? false}>
+        <SiteLayout
+          locale={locale}
+          user={rootData?.user ?? null}
+          showDevMail={rootData?.showDevMail ?? false}
+        >
           {children}
         </SiteLayout>
         <ScrollRestoration />
@@ -113,7 +117,9 @@ function SiteLayout({
               </>
             ) : (
               <>
-                <Link to={{ pathname: href("/inloggen"), search: `?terug=${encodeURIComponent(here)}` }}>
+                <Link
+                  to={{ pathname: href("/inloggen"), search: `?terug=${encodeURIComponent(here)}` }}
+                >
                   {t("signIn")}
                 </Link>
                 <Link to={href("/registreren")}>{t("signUp")}</Link>

@@ -16,10 +16,14 @@ import { runScript } from "./run-script";
 await runScript(async () => {
   const name = process.argv[2];
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
-    throw new Error("Give the migration a name in lower case, e.g. npm run db:migration:new -- add_stories");
+    throw new Error(
+      "Give the migration a name in lower case, e.g. npm run db:migration:new -- add_stories",
+    );
   }
   const current = await readFile(SCHEMA_PATH, "utf8");
-  const previous = existsSync(SCHEMA_SNAPSHOT_PATH) ? await readFile(SCHEMA_SNAPSHOT_PATH, "utf8") : null;
+  const previous = existsSync(SCHEMA_SNAPSHOT_PATH)
+    ? await readFile(SCHEMA_SNAPSHOT_PATH, "utf8")
+    : null;
   const database = await openDatabase();
   let sql: string;
   try {
@@ -36,5 +40,7 @@ await runScript(async () => {
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, "migration.sql"), sql);
   await writeFile(SCHEMA_SNAPSHOT_PATH, current);
-  console.log(`Wrote ${path.relative(process.cwd(), folder)}/migration.sql; apply it with npm run db:migrate.`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), folder)}/migration.sql; apply it with npm run db:migrate.`,
+  );
 });

@@ -14,7 +14,11 @@ await runScript(async () => {
     for (const t of report.territory) {
       console.log(`${t.gemeente} (CBS ${t.year}): ${t.wijken} wijken, ${t.buurten} buurten`);
     }
-    console.log(report.demoAccounts ? `${report.demoAccounts} demo accounts` : "No demo accounts (production)");
+    console.log(
+      report.demoAccounts
+        ? `${report.demoAccounts} demo accounts`
+        : "No demo accounts (production)",
+    );
   } finally {
     await disconnectDb();
     await database.stop();

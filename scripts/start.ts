@@ -24,7 +24,8 @@ function fail(message: string): never {
 }
 
 async function main() {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`PORT must be a port number, not "${process.env.PORT}".`);
   await assertPortFree(port, host);
 
   database = await openDatabase();
@@ -49,7 +50,10 @@ async function main() {
   app.use(compression());
   app.use(
     "/assets",
-    express.static(path.join(PROJECT_ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }),
+    express.static(path.join(PROJECT_ROOT, "build/client/assets"), {
+      immutable: true,
+      maxAge: "1y",
+    }),
   );
   app.use(express.static(path.join(PROJECT_ROOT, "build/client"), { maxAge: "1h" }));
   app.use((req, res, next) => {
@@ -60,9 +64,12 @@ async function main() {
       expectedOrigin: process.env.APP_URL ?? `${req.protocol}://${req.get("host")}`,
     });
     if (allowed) return next();
-    res.status(403).type("text/plain; charset=utf-8").send(
-      "Dit verzoek is geweigerd: het kwam niet van deze website. / This request was refused: it did not come from this website.",
-    );
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send(
+        "Dit verzoek is geweigerd: het kwam niet van deze website. / This request was refused: it did not come from this website.",
+      );
   });
   app.all(
     "/{*path}",
@@ -79,7 +86,9 @@ async function main() {
     );
   });
   server.on("listening", () => {
-    console.log(`Buurtagenda runs on http://localhost:${port} (${database!.embedded ? "embedded PostgreSQL in " + (process.env.DATA_DIR ?? ".data") : "DATABASE_URL"}). Stop with Ctrl-C.`);
+    console.log(
+      `Buurtagenda runs on http://localhost:${port} (${database!.embedded ? "embedded PostgreSQL in " + (process.env.DATA_DIR ?? ".data") : "DATABASE_URL"}). Stop with Ctrl-C.`,
+    );
   });
 
   let stopping = false;

@@ -3,7 +3,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, href } from "react-router";
 import type { Route } from "./+types/bevestigen";
 import { signInWithCode, verifyEmail } from "../features/auth/accounts.server";
-import { redirectSignedIn, requestContext, retryMinutes } from "../features/auth/auth-routes.server";
+import {
+  redirectSignedIn,
+  requestContext,
+  retryMinutes,
+} from "../features/auth/auth-routes.server";
 import { verifyCodeSchema } from "../features/auth/auth.schema";
 import { authMessages } from "../features/auth/auth.messages";
 import { useText } from "../shared/i18n/i18n";
@@ -52,7 +56,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function VerifyCode({ loaderData, actionData }: Route.ComponentProps) {
-  const t = useText(authMessages, { minutes: actionData?.retryMinutes ?? 0, email: loaderData.email });
+  const t = useText(authMessages, {
+    minutes: actionData?.retryMinutes ?? 0,
+    email: loaderData.email,
+  });
   const [form, fields] = useForm<{ email: string; code: string }>({
     lastResult: actionData?.result,
     defaultValue: { email: loaderData.email },
@@ -80,7 +87,6 @@ export default function VerifyCode({ loaderData, actionData }: Route.ComponentPr
           autoComplete="one-time-code"
           inputMode="numeric"
           errors={fields.code.errors?.map(t)}
-          autoFocus
         />
         <SubmitButton>{t("verifyButton")}</SubmitButton>
       </Form>

@@ -19,14 +19,17 @@ export default function DevMail({ loaderData }: Route.ComponentProps) {
         Alleen in ontwikkeling: e-mail wordt niet verstuurd, maar bewaard in de datamap. Nieuwste
         bovenaan.
       </p>
-      {loaderData.emails.length === 0 ? <p className="utrecht-paragraph">Nog geen e-mail.</p> : null}
+      {loaderData.emails.length === 0 ? (
+        <p className="utrecht-paragraph">Nog geen e-mail.</p>
+      ) : null}
       {loaderData.emails.map((mail) => (
         <article key={mail.id} aria-labelledby={`mail-${mail.id}`}>
           <h2 className="utrecht-heading-3" id={`mail-${mail.id}`}>
             {mail.subject}
           </h2>
           <p className="utrecht-paragraph">
-            Aan: {mail.to} · {new Date(mail.sentAt).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" })}
+            Aan: {mail.to} ·{" "}
+            {new Date(mail.sentAt).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" })}
           </p>
           <pre>{mail.text}</pre>
         </article>

@@ -43,7 +43,11 @@ export default function Gemeente({ loaderData }: Route.ComponentProps) {
     <div className="stack">
       <h1 className="utrecht-heading-1">{gemeente.name}</h1>
       <p className="utrecht-paragraph">
-        {t("gemeenteIntro", { name: gemeente.name, wijken: wijken.length, buurten: loaderData.buurtCount })}
+        {t("gemeenteIntro", {
+          name: gemeente.name,
+          wijken: wijken.length,
+          buurten: loaderData.buurtCount,
+        })}
       </p>
       <AreaMap
         areas={loaderData.areas}

@@ -6,7 +6,10 @@ import { useT } from "../shared/i18n/i18n";
 
 export const meta: Route.MetaFunction = () => [
   { title: "Buurtagenda" },
-  { name: "description", content: "Bewoners, gemeente en organisaties maken samen afspraken voor de buurt." },
+  {
+    name: "description",
+    content: "Bewoners, gemeente en organisaties maken samen afspraken voor de buurt.",
+  },
 ];
 
 export async function loader() {

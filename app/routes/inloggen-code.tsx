@@ -36,7 +36,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function RequestCode({ loaderData, actionData }: Route.ComponentProps) {
   const t = useText(authMessages, { minutes: actionData?.retryMinutes ?? 0 });
-  const [form, fields] = useForm<z.input<typeof requestCodeSchema>>({ lastResult: actionData?.result });
+  const [form, fields] = useForm<z.input<typeof requestCodeSchema>>({
+    lastResult: actionData?.result,
+  });
   return (
     <div className="form stack">
       <h1 className="utrecht-heading-1">{t("codeTitle")}</h1>

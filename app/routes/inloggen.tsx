@@ -4,7 +4,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, href, redirect } from "react-router";
 import type { Route } from "./+types/inloggen";
 import { signInWithPassword } from "../features/auth/accounts.server";
-import { redirectSignedIn, requestContext, retryMinutes } from "../features/auth/auth-routes.server";
+import {
+  redirectSignedIn,
+  requestContext,
+  retryMinutes,
+} from "../features/auth/auth-routes.server";
 import { signInSchema } from "../features/auth/auth.schema";
 import { authMessages } from "../features/auth/auth.messages";
 import { useText } from "../shared/i18n/i18n";

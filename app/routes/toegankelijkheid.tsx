@@ -22,7 +22,9 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function Accessibility({ actionData }: Route.ComponentProps) {
   const t = useText(siteMessages);
-  const [form, fields] = useForm<z.input<typeof accessibilityReportSchema>>({ lastResult: actionData?.result });
+  const [form, fields] = useForm<z.input<typeof accessibilityReportSchema>>({
+    lastResult: actionData?.result,
+  });
   const problemInvalid = Boolean(fields.problem.errors?.length);
   return (
     <div className="stack">
@@ -65,7 +67,12 @@ export default function Accessibility({ actionData }: Route.ComponentProps) {
             aria-required
           />
         </div>
-        <TextField field={fields.page} label={t("a11yPage")} required={false} errors={fields.page.errors?.map(t)} />
+        <TextField
+          field={fields.page}
+          label={t("a11yPage")}
+          required={false}
+          errors={fields.page.errors?.map(t)}
+        />
         <TextField
           field={fields.email}
           label={t("a11yEmail")}

@@ -22,7 +22,10 @@ export async function loader({ params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
   if (submission.status !== "success") {
-    return { result: submission.reply({ hideFields: ["password", "confirm"] }), invalidLink: false };
+    return {
+      result: submission.reply({ hideFields: ["password", "confirm"] }),
+      invalidLink: false,
+    };
   }
   const result = await resetPassword({ token: params.token, password: submission.value.password });
   if (result.status === "signed-in") return redirectSignedIn(result.sessionToken, "/account");
@@ -31,7 +34,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
   const t = useText(authMessages);
-  const [form, fields] = useForm<z.input<typeof resetPasswordSchema>>({ lastResult: actionData?.result });
+  const [form, fields] = useForm<z.input<typeof resetPasswordSchema>>({
+    lastResult: actionData?.result,
+  });
   if (!loaderData.usable || actionData?.invalidLink) {
     return (
       <div className="form stack">

@@ -14,7 +14,8 @@ export const meta: Route.MetaFunction = () => [{ title: "Wachtwoord vergeten | B
 
 export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: requestResetSchema });
-  if (submission.status !== "success") return { result: submission.reply(), retryMinutes: 0, sent: false };
+  if (submission.status !== "success")
+    return { result: submission.reply(), retryMinutes: 0, sent: false };
   const result = await requestPasswordReset(submission.value, requestContext(request, context));
   if (result.status === "rate-limited") {
     return {
@@ -28,7 +29,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function ForgotPassword({ actionData }: Route.ComponentProps) {
   const t = useText(authMessages, { minutes: actionData?.retryMinutes ?? 0 });
-  const [form, fields] = useForm<z.input<typeof requestResetSchema>>({ lastResult: actionData?.result });
+  const [form, fields] = useForm<z.input<typeof requestResetSchema>>({
+    lastResult: actionData?.result,
+  });
   return (
     <div className="form stack">
       <h1 className="utrecht-heading-1">{t("resetRequestTitle")}</h1>

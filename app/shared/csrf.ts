@@ -13,7 +13,12 @@ export interface RequestOriginInfo {
   expectedOrigin: string;
 }
 
-export function isAllowedRequest({ method, secFetchSite, origin, expectedOrigin }: RequestOriginInfo): boolean {
+export function isAllowedRequest({
+  method,
+  secFetchSite,
+  origin,
+  expectedOrigin,
+}: RequestOriginInfo): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return true;
   if (secFetchSite !== undefined) return secFetchSite === "same-origin";
   // Older browsers: no Sec-Fetch-Site, but they do send Origin on POST.

@@ -57,7 +57,9 @@ test("sign up, verify by code, sign in, open Heemstede and a buurt, sign out", a
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Glipper Dreef en Staatsliedenbuurt" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Glipper Dreef en Staatsliedenbuurt" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Glipper Dreef en Staatsliedenbuurt" }),
+  ).toBeVisible();
   await expect(page.getByText("BU03970101")).toBeVisible();
   await expect(page.getByText("Wijk 01 Heemstede-Zuid")).toBeVisible();
   await expect(page.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();

@@ -4,7 +4,9 @@ import { expectAccessible } from "./support";
 test("an unknown buurt code gives a plain-Dutch 404", async ({ page }) => {
   const response = await page.goto("/buurt/BU99999999");
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1, name: "Deze pagina bestaat niet" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Deze pagina bestaat niet" }),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -22,22 +24,32 @@ test("the language switch to English persists across pages", async ({ page }) =>
   await expect(page.getByRole("heading", { level: 1, name: "Privacy" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("link", { name: "Municipalities" }).first().click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Working together on your neighbourhood");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Working together on your neighbourhood",
+  );
   await expectAccessible(page);
   await page.getByRole("button", { name: "Schakel naar Nederlands" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
 });
 
-test("the accessibility page explains and takes a report, keeping input on error", async ({ page }) => {
+test("the accessibility page explains and takes a report, keeping input on error", async ({
+  page,
+}) => {
   await page.goto("/toegankelijkheid");
   await expectAccessible(page);
-  await page.getByLabel("Uw e-mailadres, als u een antwoord wilt (mag leeg blijven)").fill("geen-adres");
+  await page
+    .getByLabel("Uw e-mailadres, als u een antwoord wilt (mag leeg blijven)")
+    .fill("geen-adres");
   await page.getByRole("button", { name: "Melding versturen" }).click();
   await expect(page.getByText("Beschrijf wat er mis ging.")).toBeVisible();
   await expect(page.getByText("Dit is geen geldig e-mailadres.")).toBeVisible();
-  await expect(page.getByLabel("Uw e-mailadres, als u een antwoord wilt (mag leeg blijven)")).toHaveValue("geen-adres");
+  await expect(
+    page.getByLabel("Uw e-mailadres, als u een antwoord wilt (mag leeg blijven)"),
+  ).toHaveValue("geen-adres");
   await expectAccessible(page);
-  await page.getByLabel("Wat ging er mis?").fill("De kaart is niet te gebruiken met het toetsenbord.");
+  await page
+    .getByLabel("Wat ging er mis?")
+    .fill("De kaart is niet te gebruiken met het toetsenbord.");
   await page.getByLabel("Uw e-mailadres, als u een antwoord wilt (mag leeg blijven)").fill("");
   await page.getByRole("button", { name: "Melding versturen" }).click();
   await expect(page.getByText("Bedankt. Uw melding is verstuurd.")).toBeVisible();
@@ -47,14 +59,20 @@ test("the map falls back to the list when WebGL is unavailable", async ({ browse
   const context = await browser.newContext();
   await context.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+    HTMLCanvasElement.prototype.getContext = function (
+      this: HTMLCanvasElement,
+      type: string,
+      ...rest: unknown[]
+    ) {
       if (type.startsWith("webgl")) return null;
       return (original as (...args: unknown[]) => unknown).call(this, type, ...rest);
     } as typeof original;
   });
   const page = await context.newPage();
   await page.goto("/gemeente/GM0397");
-  await expect(page.getByText("De kaart kan op dit apparaat niet worden getoond. Gebruik de lijst.")).toBeVisible();
+  await expect(
+    page.getByText("De kaart kan op dit apparaat niet worden getoond. Gebruik de lijst."),
+  ).toBeVisible();
   await expect(page.locator(".area-list li")).toHaveCount(14);
   await context.close();
 });

@@ -16,7 +16,9 @@ export async function waitForMail(address: string, matching: RegExp): Promise<Ca
   while (Date.now() < deadline) {
     const files = (await readdir(E2E_MAIL_DIR).catch(() => [] as string[])).sort().reverse();
     for (const file of files) {
-      const mail = JSON.parse(await readFile(path.join(E2E_MAIL_DIR, file), "utf8")) as CapturedMail;
+      const mail = JSON.parse(
+        await readFile(path.join(E2E_MAIL_DIR, file), "utf8"),
+      ) as CapturedMail;
       if (mail.to.includes(address.toLowerCase()) && matching.test(mail.text)) return mail;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -34,7 +36,8 @@ export async function expectAccessible(page: Page): Promise<void> {
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }

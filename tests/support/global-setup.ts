@@ -1,7 +1,10 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { ensureDatabase, startEmbeddedCluster } from "../../app/shared/database/embedded-postgres.server";
+import {
+  ensureDatabase,
+  startEmbeddedCluster,
+} from "../../app/shared/database/embedded-postgres.server";
 import { PROJECT_ROOT, applyMigrations } from "../../app/shared/database/schema-engine.server";
 
 export const TEMPLATE_DATABASE = "buurtagenda_template";

@@ -21,13 +21,18 @@ const server = new SMTPServer({
         const parsed = await PostalMime.parse(Buffer.concat(chunks));
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
         const file = path.join(dir, `${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
-        await writeFile(file, JSON.stringify({ to, subject: parsed.subject ?? "", text: parsed.text ?? "" }));
+        await writeFile(
+          file,
+          JSON.stringify({ to, subject: parsed.subject ?? "", text: parsed.text ?? "" }),
+        );
         callback();
       })().catch(callback);
     });
   },
 });
-server.listen(port, "127.0.0.1", () => console.log(`Mail catcher listening on ${port}, writing to ${dir}`));
+server.listen(port, "127.0.0.1", () =>
+  console.log(`Mail catcher listening on ${port}, writing to ${dir}`),
+);
 const stop = () => server.close(() => process.exit(0));
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -49,7 +49,11 @@ async function mailLimit(email: string, ctx: RequestContext) {
 
 async function issueCode(email: string, purpose: "verify_email" | "sign_in", ctx: RequestContext) {
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-  const data = { codeHash: hashCode(code), attempts: 0, expiresAt: new Date(Date.now() + CODE_TTL_MS) };
+  const data = {
+    codeHash: hashCode(code),
+    attempts: 0,
+    expiresAt: new Date(Date.now() + CODE_TTL_MS),
+  };
   await db().emailCode.upsert({
     where: { email_purpose: { email, purpose } },
     create: { email, purpose, ...data },
@@ -69,7 +73,8 @@ async function consumeCode(
   code: string,
 ): Promise<boolean> {
   const row = await db().emailCode.findUnique({ where: { email_purpose: { email, purpose } } });
-  if (!row || row.expiresAt.getTime() < Date.now() || row.attempts >= CODE_MAX_ATTEMPTS) return false;
+  if (!row || row.expiresAt.getTime() < Date.now() || row.attempts >= CODE_MAX_ATTEMPTS)
+    return false;
   if (!constantTimeEqual(hashCode(code), new Uint8Array(row.codeHash))) {
     await db().emailCode.update({
       where: { email_purpose: { email, purpose } },
@@ -141,7 +146,11 @@ export async function verifyEmail(
       subjectId: user.id,
     });
     await resetRateLimit(`code:email:${input.email}`);
-    return { status: "signed-in" as const, sessionToken: await createSession(user.id, tx), userId: user.id };
+    return {
+      status: "signed-in" as const,
+      sessionToken: await createSession(user.id, tx),
+      userId: user.id,
+    };
   });
 }
 
@@ -261,9 +270,10 @@ export async function isResetTokenUsable(token: string): Promise<boolean> {
 }
 
 /** Sets the new password, spends the link, and signs out every other session of the account. */
-export async function resetPassword(
-  input: { token: string; password: string },
-): Promise<SignedIn | { status: "invalid" }> {
+export async function resetPassword(input: {
+  token: string;
+  password: string;
+}): Promise<SignedIn | { status: "invalid" }> {
   const reset = await findUsableReset(input.token);
   if (!reset) return { status: "invalid" };
   const passwordHash = await hashPassword(input.password);
@@ -285,7 +295,11 @@ export async function resetPassword(
       subjectType: "user",
       subjectId: user.id,
     });
-    return { status: "signed-in" as const, sessionToken: await createSession(user.id, tx), userId: user.id };
+    return {
+      status: "signed-in" as const,
+      sessionToken: await createSession(user.id, tx),
+      userId: user.id,
+    };
   });
 }
 

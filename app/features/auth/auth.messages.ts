@@ -28,22 +28,28 @@ export const authMessages = defineMessages({
     noAccountYet: "Nog geen account? Maak er een.",
     forgotPassword: "Wachtwoord vergeten?",
     codeTitle: "Inloggen met een code",
-    codeIntro: "Vul uw e-mailadres in. We sturen u een code van 6 cijfers. Een wachtwoord is niet nodig.",
+    codeIntro:
+      "Vul uw e-mailadres in. We sturen u een code van 6 cijfers. Een wachtwoord is niet nodig.",
     codeSendButton: "Stuur mij een code",
     verifyTitle: "Vul de code in",
-    verifyIntro: "Als {email} bij ons bekend is of net is aangemeld, hebben we een code gestuurd. Kijk ook in uw map met ongewenste e-mail.",
+    verifyIntro:
+      "Als {email} bij ons bekend is of net is aangemeld, hebben we een code gestuurd. Kijk ook in uw map met ongewenste e-mail.",
     verifyButton: "Bevestigen",
     resetRequestTitle: "Wachtwoord vergeten",
-    resetRequestIntro: "Vul uw e-mailadres in. U krijgt een link om een nieuw wachtwoord te kiezen.",
+    resetRequestIntro:
+      "Vul uw e-mailadres in. U krijgt een link om een nieuw wachtwoord te kiezen.",
     resetRequestButton: "Stuur mij een link",
-    resetRequestSent: "Als er een account is met dit e-mailadres, hebben we een link gestuurd. De link werkt 1 uur.",
+    resetRequestSent:
+      "Als er een account is met dit e-mailadres, hebben we een link gestuurd. De link werkt 1 uur.",
     resetTitle: "Nieuw wachtwoord kiezen",
     resetButton: "Wachtwoord opslaan",
-    resetLinkInvalid: "Deze link werkt niet meer. Misschien is hij al gebruikt of te oud. Vraag een nieuwe link aan.",
+    resetLinkInvalid:
+      "Deze link werkt niet meer. Misschien is hij al gebruikt of te oud. Vraag een nieuwe link aan.",
     newLink: "Nieuwe link aanvragen",
     signOutButton: "Uitloggen",
     emailRequired: "Vul uw e-mailadres in.",
-    emailInvalid: "Dit is geen geldig e-mailadres. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl",
+    emailInvalid:
+      "Dit is geen geldig e-mailadres. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl",
     passwordRequired: "Vul uw wachtwoord in.",
     passwordTooShort: "Uw wachtwoord is te kort. Gebruik minstens 8 tekens.",
     passwordTooLong: "Uw wachtwoord is te lang. Gebruik hoogstens 255 tekens.",
@@ -56,11 +62,14 @@ export const authMessages = defineMessages({
     rateLimited: "U heeft het te vaak geprobeerd. Probeer het over {minutes} minuten opnieuw.",
     formHasErrors: "Er ging iets mis. Kijk bij de velden hieronder.",
     mailVerifySubject: "Uw code voor Buurtagenda: {code}",
-    mailVerifyBody: "Hallo,\n\nUw code is: {code}\n\nVul deze code in op de website. De code werkt 15 minuten.\n\nHeeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren.\n\nBuurtagenda",
+    mailVerifyBody:
+      "Hallo,\n\nUw code is: {code}\n\nVul deze code in op de website. De code werkt 15 minuten.\n\nHeeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren.\n\nBuurtagenda",
     mailExistsSubject: "U heeft al een account bij Buurtagenda",
-    mailExistsBody: "Hallo,\n\nIemand wilde een account maken met uw e-mailadres. U heeft al een account.\n\nInloggen: {signInUrl}\nWachtwoord vergeten: {resetUrl}\n\nHeeft u dit niet zelf gedaan? Dan kunt u deze e-mail negeren.\n\nBuurtagenda",
+    mailExistsBody:
+      "Hallo,\n\nIemand wilde een account maken met uw e-mailadres. U heeft al een account.\n\nInloggen: {signInUrl}\nWachtwoord vergeten: {resetUrl}\n\nHeeft u dit niet zelf gedaan? Dan kunt u deze e-mail negeren.\n\nBuurtagenda",
     mailResetSubject: "Nieuw wachtwoord kiezen voor Buurtagenda",
-    mailResetBody: "Hallo,\n\nU heeft gevraagd om een nieuw wachtwoord. Kies een nieuw wachtwoord via deze link:\n\n{url}\n\nDe link werkt 1 uur en maar één keer.\n\nHeeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren. Uw wachtwoord blijft dan hetzelfde.\n\nBuurtagenda",
+    mailResetBody:
+      "Hallo,\n\nU heeft gevraagd om een nieuw wachtwoord. Kies een nieuw wachtwoord via deze link:\n\n{url}\n\nDe link werkt 1 uur en maar één keer.\n\nHeeft u dit niet zelf gevraagd? Dan kunt u deze e-mail negeren. Uw wachtwoord blijft dan hetzelfde.\n\nBuurtagenda",
   },
   en: {
     accountTitle: "My account",
@@ -77,7 +86,8 @@ export const authMessages = defineMessages({
     password: "Password",
     newPassword: "New password",
     confirmPassword: "Repeat the new password",
-    passwordHint: "At least 8 characters. A sentence of a few words is strong and easy to remember.",
+    passwordHint:
+      "At least 8 characters. A sentence of a few words is strong and easy to remember.",
     code: "6-digit code",
     codeHint: "You will find the code in the email we just sent. The code works for 15 minutes.",
     signUpTitle: "Create an account",
@@ -92,19 +102,23 @@ export const authMessages = defineMessages({
     codeIntro: "Enter your email address. We will send you a 6-digit code. No password is needed.",
     codeSendButton: "Send me a code",
     verifyTitle: "Enter the code",
-    verifyIntro: "If {email} is known to us or has just signed up, we have sent a code. Please also check your spam folder.",
+    verifyIntro:
+      "If {email} is known to us or has just signed up, we have sent a code. Please also check your spam folder.",
     verifyButton: "Confirm",
     resetRequestTitle: "Forgot password",
     resetRequestIntro: "Enter your email address. You will get a link to choose a new password.",
     resetRequestButton: "Send me a link",
-    resetRequestSent: "If there is an account with this email address, we have sent a link. The link works for 1 hour.",
+    resetRequestSent:
+      "If there is an account with this email address, we have sent a link. The link works for 1 hour.",
     resetTitle: "Choose a new password",
     resetButton: "Save password",
-    resetLinkInvalid: "This link no longer works. It may have been used already or be too old. Ask for a new link.",
+    resetLinkInvalid:
+      "This link no longer works. It may have been used already or be too old. Ask for a new link.",
     newLink: "Ask for a new link",
     signOutButton: "Sign out",
     emailRequired: "Enter your email address.",
-    emailInvalid: "This is not a valid email address. An email address looks like this: name@example.com",
+    emailInvalid:
+      "This is not a valid email address. An email address looks like this: name@example.com",
     passwordRequired: "Enter your password.",
     passwordTooShort: "Your password is too short. Use at least 8 characters.",
     passwordTooLong: "Your password is too long. Use at most 255 characters.",
@@ -117,10 +131,13 @@ export const authMessages = defineMessages({
     rateLimited: "You have tried too often. Try again in {minutes} minutes.",
     formHasErrors: "Something went wrong. Please look at the fields below.",
     mailVerifySubject: "Your Buurtagenda code: {code}",
-    mailVerifyBody: "Hello,\n\nYour code is: {code}\n\nEnter this code on the website. The code works for 15 minutes.\n\nDid you not ask for this? Then you can ignore this email.\n\nBuurtagenda",
+    mailVerifyBody:
+      "Hello,\n\nYour code is: {code}\n\nEnter this code on the website. The code works for 15 minutes.\n\nDid you not ask for this? Then you can ignore this email.\n\nBuurtagenda",
     mailExistsSubject: "You already have a Buurtagenda account",
-    mailExistsBody: "Hello,\n\nSomeone tried to create an account with your email address. You already have an account.\n\nSign in: {signInUrl}\nForgot password: {resetUrl}\n\nDid you not do this? Then you can ignore this email.\n\nBuurtagenda",
+    mailExistsBody:
+      "Hello,\n\nSomeone tried to create an account with your email address. You already have an account.\n\nSign in: {signInUrl}\nForgot password: {resetUrl}\n\nDid you not do this? Then you can ignore this email.\n\nBuurtagenda",
     mailResetSubject: "Choose a new password for Buurtagenda",
-    mailResetBody: "Hello,\n\nYou asked for a new password. Choose a new password with this link:\n\n{url}\n\nThe link works for 1 hour and only once.\n\nDid you not ask for this? Then you can ignore this email. Your password stays the same.\n\nBuurtagenda",
+    mailResetBody:
+      "Hello,\n\nYou asked for a new password. Choose a new password with this link:\n\n{url}\n\nThe link works for 1 hour and only once.\n\nDid you not ask for this? Then you can ignore this email. Your password stays the same.\n\nBuurtagenda",
   },
 });

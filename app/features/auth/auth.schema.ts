@@ -28,9 +28,16 @@ export const signInSchema = z.object({
   password: z.string({ error: "passwordRequired" }).max(PASSWORD_MAX, { error: "passwordTooLong" }),
   redirectTo: z.string().optional(),
 });
-export const verifyCodeSchema = z.object({ email: emailField, code: codeField, redirectTo: z.string().optional() });
+export const verifyCodeSchema = z.object({
+  email: emailField,
+  code: codeField,
+  redirectTo: z.string().optional(),
+});
 export const requestCodeSchema = z.object({ email: emailField, redirectTo: z.string().optional() });
 export const requestResetSchema = z.object({ email: emailField });
 export const resetPasswordSchema = z
   .object({ password: newPasswordField, confirm: z.string({ error: "confirmRequired" }) })
-  .refine((value) => value.password === value.confirm, { error: "confirmMismatch", path: ["confirm"] });
+  .refine((value) => value.password === value.confirm, {
+    error: "confirmMismatch",
+    path: ["confirm"],
+  });

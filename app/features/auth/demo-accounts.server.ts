@@ -16,12 +16,48 @@ export const DEMO_ACCOUNTS: {
   scopeType: ScopeType;
   scopeId: string;
 }[] = [
-  { email: "bewoner@demo.buurtagenda.nl", displayName: "Fatima (demo)", role: "bewoner", scopeType: "buurt", scopeId: "BU03970101" },
-  { email: "buurtplatform@demo.buurtagenda.nl", displayName: "Kees (demo)", role: "buurtplatform", scopeType: "wijk", scopeId: "WK039701" },
-  { email: "gemeente@demo.buurtagenda.nl", displayName: "Sanne (demo)", role: "gemeente", scopeType: "gemeente", scopeId: "GM0397" },
-  { email: "partner@demo.buurtagenda.nl", displayName: "WIJ Heemstede (demo)", role: "partner", scopeType: "gemeente", scopeId: "GM0397" },
-  { email: "adviesraad@demo.buurtagenda.nl", displayName: "Henk (demo)", role: "adviesraad", scopeType: "gemeente", scopeId: "GM0397" },
-  { email: "beheerder@demo.buurtagenda.nl", displayName: "Beheerder (demo)", role: "beheerder", scopeType: "national", scopeId: "NL" },
+  {
+    email: "bewoner@demo.buurtagenda.nl",
+    displayName: "Fatima (demo)",
+    role: "bewoner",
+    scopeType: "buurt",
+    scopeId: "BU03970101",
+  },
+  {
+    email: "buurtplatform@demo.buurtagenda.nl",
+    displayName: "Kees (demo)",
+    role: "buurtplatform",
+    scopeType: "wijk",
+    scopeId: "WK039701",
+  },
+  {
+    email: "gemeente@demo.buurtagenda.nl",
+    displayName: "Sanne (demo)",
+    role: "gemeente",
+    scopeType: "gemeente",
+    scopeId: "GM0397",
+  },
+  {
+    email: "partner@demo.buurtagenda.nl",
+    displayName: "WIJ Heemstede (demo)",
+    role: "partner",
+    scopeType: "gemeente",
+    scopeId: "GM0397",
+  },
+  {
+    email: "adviesraad@demo.buurtagenda.nl",
+    displayName: "Henk (demo)",
+    role: "adviesraad",
+    scopeType: "gemeente",
+    scopeId: "GM0397",
+  },
+  {
+    email: "beheerder@demo.buurtagenda.nl",
+    displayName: "Beheerder (demo)",
+    role: "beheerder",
+    scopeType: "national",
+    scopeId: "NL",
+  },
 ];
 
 export class DemoAccountsRefused extends Error {
@@ -46,7 +82,12 @@ export async function seedDemoAccounts(): Promise<number> {
         },
         update: { displayName: account.displayName, passwordHash },
       });
-      const assignment = { userId: user.id, role: account.role, scopeType: account.scopeType, scopeId: account.scopeId };
+      const assignment = {
+        userId: user.id,
+        role: account.role,
+        scopeType: account.scopeType,
+        scopeId: account.scopeId,
+      };
       const existing = await tx.roleAssignment.findUnique({
         where: { userId_role_scopeType_scopeId: assignment },
       });
@@ -57,7 +98,12 @@ export async function seedDemoAccounts(): Promise<number> {
           action: "role.assigned",
           subjectType: "user",
           subjectId: user.id,
-          details: { role: account.role, scopeType: account.scopeType, scopeId: account.scopeId, by: "demo seed" },
+          details: {
+            role: account.role,
+            scopeType: account.scopeType,
+            scopeId: account.scopeId,
+            by: "demo seed",
+          },
         });
       }
     }

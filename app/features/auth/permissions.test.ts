@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, ROLES, can, type Action, type Assignment, type Resource, type Role } from "./permissions";
+import {
+  ACTIONS,
+  ROLES,
+  can,
+  type Action,
+  type Assignment,
+  type Resource,
+  type Role,
+} from "./permissions";
 
 // The full matrix: every role × every action × every scope type × resources inside and outside
 // that scope. The expectations below are written out by hand from DOMAIN.md §3, independently of
@@ -20,7 +28,11 @@ const RESOURCES: Record<string, Resource> = {
     agendaId: "A",
     buurtCodes: ["BU03970000", "BU03970100"],
   },
-  "agenda B (same wijk, not Centrum)": { kind: "buurtagenda", agendaId: "B", buurtCodes: ["BU03970001"] },
+  "agenda B (same wijk, not Centrum)": {
+    kind: "buurtagenda",
+    agendaId: "B",
+    buurtCodes: ["BU03970001"],
+  },
   "agenda C (Haarlem)": { kind: "buurtagenda", agendaId: "C", buurtCodes: ["BU03920000"] },
 };
 type ResourceName = keyof typeof RESOURCES;
@@ -55,7 +67,10 @@ const SCOPES: { scope: Omit<Assignment, "role">; covers: ResourceName[] }[] = [
     scope: { scopeType: "buurt", scopeId: "BU03970000" },
     covers: ["buurt Centrum", "agenda A (Centrum + other wijk)"],
   },
-  { scope: { scopeType: "buurtagenda", scopeId: "A" }, covers: ["agenda A (Centrum + other wijk)"] },
+  {
+    scope: { scopeType: "buurtagenda", scopeId: "A" },
+    covers: ["agenda A (Centrum + other wijk)"],
+  },
 ];
 
 const EVERYONE = "everyone";
@@ -110,7 +125,9 @@ describe("can(): the full permission matrix", () => {
     }
   });
 
-  const cases = ROLES.flatMap((role) => SCOPES.map(({ scope, covers }) => ({ role, scope, covers })));
+  const cases = ROLES.flatMap((role) =>
+    SCOPES.map(({ scope, covers }) => ({ role, scope, covers })),
+  );
   it.each(cases)("$role scoped to $scope.scopeType $scope.scopeId", ({ role, scope, covers }) => {
     const actor = { id: "u", assignments: [{ role, ...scope }] };
     let checked = 0;
@@ -118,8 +135,12 @@ describe("can(): the full permission matrix", () => {
       const rule = EXPECTED[action];
       for (const name of ALL) {
         const expected =
-          rule === EVERYONE || rule === ANY_ACCOUNT || (rule.includes(role) && covers.includes(name));
-        expect(can(actor, action, RESOURCES[name]!), `${role}: ${action} on ${name}`).toBe(expected);
+          rule === EVERYONE ||
+          rule === ANY_ACCOUNT ||
+          (rule.includes(role) && covers.includes(name));
+        expect(can(actor, action, RESOURCES[name]!), `${role}: ${action} on ${name}`).toBe(
+          expected,
+        );
         checked++;
       }
     }

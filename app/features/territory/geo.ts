@@ -19,9 +19,11 @@ export interface Placement {
 function toFeatures(geometries: AreaGeometry[]): FeatureCollection<AreaGeometry> {
   return {
     type: "FeatureCollection",
-    features: geometries.map(
-      (geometry): Feature<AreaGeometry> => ({ type: "Feature", properties: {}, geometry }),
-    ),
+    features: geometries.map((geometry): Feature<AreaGeometry> => ({
+      type: "Feature",
+      properties: {},
+      geometry,
+    })),
   };
 }
 
@@ -30,9 +32,8 @@ export function placementOf(geometries: AreaGeometry[]): Placement {
   if (geometries.length === 0) throw new Error("An area needs at least one geometry");
   const collection = toFeatures(geometries);
   const [west, south, east, north] = turfBbox(collection) as [number, number, number, number];
-  const [lon, lat] = centerOfMass(
-    geometries.length === 1 ? collection.features[0]! : collection,
-  ).geometry.coordinates as [number, number];
+  const [lon, lat] = centerOfMass(geometries.length === 1 ? collection.features[0]! : collection)
+    .geometry.coordinates as [number, number];
   return { bbox: { west, south, east, north }, centroid: { lon, lat } };
 }
 

@@ -21,7 +21,13 @@ function offlineStyle(): StyleSpecification {
   };
 }
 
-export default function MapCanvas({ areas, bbox, label, unavailableText, baseStyleUrl }: AreaMapProps) {
+export default function MapCanvas({
+  areas,
+  bbox,
+  label,
+  unavailableText,
+  baseStyleUrl,
+}: AreaMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const [failed, setFailed] = useState(false);

@@ -50,12 +50,14 @@ export async function importTerritory(
     buurtenByWijk.set(buurt.parent, [...(buurtenByWijk.get(buurt.parent) ?? []), buurt]);
   }
   for (const wijk of areas.wijken) {
-    if (wijk.parent !== gemeente.code) throw new Error(`Wijk ${wijk.code} is not in ${gemeente.code}`);
+    if (wijk.parent !== gemeente.code)
+      throw new Error(`Wijk ${wijk.code} is not in ${gemeente.code}`);
     if (!buurtenByWijk.has(wijk.code)) throw new Error(`Wijk ${wijk.code} has no buurten`);
   }
   const wijkCodes = new Set(areas.wijken.map((w) => w.code));
   for (const buurt of areas.buurten) {
-    if (!wijkCodes.has(buurt.parent)) throw new Error(`Buurt ${buurt.code} lies in an unknown wijk`);
+    if (!wijkCodes.has(buurt.parent))
+      throw new Error(`Buurt ${buurt.code} lies in an unknown wijk`);
   }
 
   const geometriesOf = (codes: string[]) => codes.map((code) => geometryByCode.get(code)!);
@@ -103,7 +105,12 @@ export async function importTerritory(
       });
     }
   });
-  return { gemeente: gemeente.code, year, wijken: areas.wijken.length, buurten: areas.buurten.length };
+  return {
+    gemeente: gemeente.code,
+    year,
+    wijken: areas.wijken.length,
+    buurten: areas.buurten.length,
+  };
 }
 
 export function cbsDataDir(projectRoot: string): string {

@@ -8,9 +8,18 @@ export const buurtCode = z.string().regex(/^BU\d{8}$/);
 
 export const areasFileSchema = z.object({
   gemeente: z.object({ code: gemeenteCode, name: z.string().min(1) }),
-  wijken: z.array(z.object({ code: wijkCode, name: z.string().min(1), parent: gemeenteCode })).min(1),
+  wijken: z
+    .array(z.object({ code: wijkCode, name: z.string().min(1), parent: gemeenteCode }))
+    .min(1),
   buurten: z
-    .array(z.object({ code: buurtCode, name: z.string().min(1), parent: wijkCode, gemeente: gemeenteCode }))
+    .array(
+      z.object({
+        code: buurtCode,
+        name: z.string().min(1),
+        parent: wijkCode,
+        gemeente: gemeenteCode,
+      }),
+    )
     .min(1),
 });
 export type AreasFile = z.infer<typeof areasFileSchema>;

@@ -58,6 +58,11 @@ export function toFeatureCollection(
   };
 }
 
-export function bboxOf(area: { bboxWest: number; bboxSouth: number; bboxEast: number; bboxNorth: number }) {
+export function bboxOf(area: {
+  bboxWest: number;
+  bboxSouth: number;
+  bboxEast: number;
+  bboxNorth: number;
+}) {
   return { west: area.bboxWest, south: area.bboxSouth, east: area.bboxEast, north: area.bboxNorth };
 }

@@ -85,7 +85,9 @@ async function stopOrphanedServer(clusterDir: string): Promise<void> {
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) {
-    throw new StartupError(`A PostgreSQL (pid ${pid}) left over from an earlier run does not stop.`);
+    throw new StartupError(
+      `A PostgreSQL (pid ${pid}) left over from an earlier run does not stop.`,
+    );
   }
 }
 
@@ -95,7 +97,10 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
   const credentialsFile = path.join(dataDir, "postgres-credentials.json");
   const logFile = path.join(dataDir, "postgres.log");
   const log = (message: unknown) => {
-    void appendFile(logFile, String(message).endsWith("\n") ? String(message) : `${String(message)}\n`);
+    void appendFile(
+      logFile,
+      String(message).endsWith("\n") ? String(message) : `${String(message)}\n`,
+    );
   };
 
   const initialised = existsSync(path.join(clusterDir, "PG_VERSION"));

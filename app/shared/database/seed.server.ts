@@ -1,5 +1,8 @@
 import { seedDemoAccounts } from "../../features/auth/demo-accounts.server";
-import { cbsDataDir, importTerritoryFolder } from "../../features/territory/territory-import.server";
+import {
+  cbsDataDir,
+  importTerritoryFolder,
+} from "../../features/territory/territory-import.server";
 import { isProduction } from "../env.server";
 import { db } from "../db.server";
 import { PROJECT_ROOT } from "./schema-engine.server";

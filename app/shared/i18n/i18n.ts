@@ -34,7 +34,9 @@ export function translate<T extends MessageTable>(
   vars?: Record<string, string | number>,
 ): string {
   const template = messages[locale][key] ?? messages.nl[key] ?? String(key);
-  return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? "")) : template;
+  return vars
+    ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ""))
+    : template;
 }
 
 export function useLocale(): Locale {

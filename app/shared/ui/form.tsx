@@ -10,7 +10,6 @@ interface TextFieldProps {
   autoComplete?: string;
   inputMode?: "numeric" | "email" | "text";
   required?: boolean;
-  autoFocus?: boolean;
 }
 
 /**
@@ -26,7 +25,6 @@ export function TextField({
   autoComplete,
   inputMode,
   required = true,
-  autoFocus,
 }: TextFieldProps) {
   const invalid = Boolean(errors?.length);
   const describedBy = [description ? field.descriptionId : null, invalid ? field.errorId : null]
@@ -56,7 +54,6 @@ export function TextField({
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy || undefined}
         aria-required={required || undefined}
-        autoFocus={autoFocus}
       />
     </div>
   );
