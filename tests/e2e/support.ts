@@ -3,12 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { E2E_MAIL_DIR } from "../../playwright.config";
-
-export interface CapturedMail {
-  to: string[];
-  subject: string;
-  text: string;
-}
+import type { CapturedMail } from "../support/smtp-capture";
 
 /** Waits for the newest mail to `address` that arrived through the test SMTP server. */
 export async function waitForMail(address: string, matching: RegExp): Promise<CapturedMail> {

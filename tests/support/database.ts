@@ -7,7 +7,7 @@ import { disconnectDb } from "../../app/shared/db.server";
  * Gives the calling test file its own fresh database, cloned from the migrated template, and
  * points the app's db() at it. Files run in parallel without seeing each other's rows.
  */
-export function useFreshDatabase(): void {
+export function setupFreshDatabase(): void {
   const adminUrl = inject("postgresAdminUrl");
   const name = `test_${randomBytes(6).toString("hex")}`;
   beforeAll(async () => {

@@ -39,8 +39,11 @@ function loadWasm(): Promise<void> {
  * whole, as one simple-protocol query (one implicit transaction); this factory does the same.
  */
 class WholeScriptPrismaPg extends PrismaPg {
+  readonly opened: { dispose(): Promise<void> }[] = [];
+
   override async connect() {
     const adapter = await super.connect();
+    this.opened.push(adapter);
     const queryable = adapter as unknown as {
       client: { query(sql: string): Promise<unknown> };
       onError(error: unknown): never;
@@ -61,9 +64,8 @@ export async function withSchemaEngine<T>(
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(
-    new WholeScriptPrismaPg({ connectionString: databaseUrl }),
-  );
+  const factory = new WholeScriptPrismaPg({ connectionString: databaseUrl });
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const logs: string[] = [];
   const engine = await engineGlue.SchemaEngine.new(
     { datamodels: undefined },
@@ -74,6 +76,8 @@ export async function withSchemaEngine<T>(
     return await work(engine);
   } finally {
     engine.free();
+    // Close the engine's connections, so that e.g. a template database can be cloned right after.
+    await Promise.all(factory.opened.map((opened) => opened.dispose()));
   }
 }
 

@@ -1,0 +1,26 @@
+// npm run dev: the embedded database (or DATABASE_URL), migrations and demo data as in npm start,
+// then React Router's dev server with hot reload on PORT (default 5173).
+import { spawn } from "node:child_process";
+import { openDatabase } from "../app/shared/database/database-url.server";
+import { applyMigrations } from "../app/shared/database/schema-engine.server";
+import { isSeeded, seedDatabase } from "../app/shared/database/seed.server";
+import { disconnectDb } from "../app/shared/db.server";
+import { runScript } from "./run-script";
+
+await runScript(async () => {
+  const database = await openDatabase();
+  process.env.DATABASE_URL = database.url;
+  await applyMigrations(database.url);
+  if (!(await isSeeded())) await seedDatabase();
+  await disconnectDb();
+  const port = process.env.PORT ?? "5173";
+  const child = spawn("npx", ["react-router", "dev", "--port", port], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  const stop = () => child.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  await new Promise((resolve) => child.on("exit", resolve));
+  await database.stop();
+});
