@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import {
+  ensureDatabase,
+  freePort,
+  startEmbeddedCluster,
+} from "../../app/shared/database/embedded-postgres.server";
+
+// `npm start` as a newcomer meets it: the start script of the built app, run as its own process.
+// These tests need no browser; they live here because they need the production build.
+
+test.describe.configure({ mode: "serial" });
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startApp(env: Record<string, string>): Started {
+  let output = "";
+  const child = spawn("node", ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: "", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForOutput(app: Started, pattern: RegExp, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(app.output())) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${pattern}; output:\n${app.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "buurtagenda-lifecycle-"));
+  // mkdtemp makes it private to root; the embedded PostgreSQL runs as its own user.
+  await chmod(dir, 0o755);
+  return dir;
+}
+
+test("starts on the embedded database, keeps data across a restart, and stops cleanly", async ({
+  request,
+}) => {
+  test.setTimeout(240_000);
+  const dataDir = await tempDir();
+  const port = await freePort();
+  try {
+    const first = startApp({ DATA_DIR: dataDir, PORT: String(port) });
+    await waitForOutput(first, /runs on http:\/\/localhost/);
+    expect(first.output()).toMatch(/Demo data loaded: .*GM0397 \(14 buurten\)/);
+    const page = await request.get(`http://127.0.0.1:${port}/gemeente/GM0397`);
+    expect(page.status()).toBe(200);
+    expect(await page.text()).toContain("Glipper Dreef en Staatsliedenbuurt");
+
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    const clusterDir = path.join(dataDir, "postgres");
+    // A clean shutdown removes the lock file; an orphaned server would keep it.
+    expect(existsSync(path.join(clusterDir, "postmaster.pid"))).toBe(false);
+
+    const second = startApp({ DATA_DIR: dataDir, PORT: String(port) });
+    await waitForOutput(second, /runs on http:\/\/localhost/);
+    expect(second.output()).not.toMatch(/Demo data loaded/);
+    expect((await request.get(`http://127.0.0.1:${port}/buurt/BU03970101`)).status()).toBe(200);
+    second.child.kill("SIGINT");
+    expect(await second.exited).toBe(0);
+    expect(existsSync(path.join(clusterDir, "postmaster.pid"))).toBe(false);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("a taken port gives one clear error line and starts no database", async () => {
+  const dataDir = await tempDir();
+  const blocker = net.createServer();
+  const port = await new Promise<number>((resolve) =>
+    blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as net.AddressInfo).port)),
+  );
+  try {
+    const app = startApp({ DATA_DIR: dataDir, PORT: String(port) });
+    expect(await app.exited).toBe(1);
+    const lines = app.output().trim().split("\n");
+    expect(lines).toEqual([
+      `Error: Port ${port} is already in use. Stop the other program or start with PORT=<another port> npm start.`,
+    ]);
+    expect(existsSync(path.join(dataDir, "postgres"))).toBe(false);
+  } finally {
+    blocker.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("an unwritable data folder gives one clear error line", async () => {
+  const dir = await tempDir();
+  const notAFolder = path.join(dir, "a-file");
+  await writeFile(notAFolder, "");
+  try {
+    const app = startApp({
+      DATA_DIR: path.join(notAFolder, "data"),
+      PORT: String(await freePort()),
+    });
+    expect(await app.exited).toBe(1);
+    const lines = app.output().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^Error: Cannot write to the data folder .*a-file\/data .*Make it writable or set DATA_DIR/,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("with DATABASE_URL set it uses that database and starts no embedded server", async ({
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const serverDir = await tempDir();
+  const appDataDir = await tempDir();
+  const cluster = await startEmbeddedCluster(serverDir);
+  try {
+    await ensureDatabase(cluster.urlFor("postgres"), "external_app");
+    const port = await freePort();
+    const app = startApp({
+      DATABASE_URL: cluster.urlFor("external_app"),
+      DATA_DIR: appDataDir,
+      PORT: String(port),
+    });
+    await waitForOutput(app, /runs on http:\/\/localhost:\d+ \(DATABASE_URL\)/);
+    expect((await request.get(`http://127.0.0.1:${port}/gemeente/GM0397`)).status()).toBe(200);
+    expect(existsSync(path.join(appDataDir, "postgres"))).toBe(false);
+    app.child.kill("SIGTERM");
+    expect(await app.exited).toBe(0);
+  } finally {
+    await cluster.stop();
+    await rm(serverDir, { recursive: true, force: true });
+    await rm(appDataDir, { recursive: true, force: true });
+  }
+});
