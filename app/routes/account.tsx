@@ -1,20 +1,65 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, redirect } from "react-router";
+import type { z } from "zod";
 import type { Route } from "./+types/account";
-import { requireUser } from "../features/auth/auth-routes.server";
+import { changePassword, hasPassword } from "../features/auth/accounts.server";
 import { authMessages } from "../features/auth/auth.messages";
+import { requestContext, requireUser, retryMinutes } from "../features/auth/auth-routes.server";
+import { changePasswordSchema } from "../features/auth/auth.schema";
+import { sessionCookie } from "../features/auth/session.server";
 import { useText } from "../shared/i18n/i18n";
+import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Mijn account | Buurtagenda" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  return { email: user.email, displayName: user.displayName, assignments: user.assignments };
+  return {
+    email: user.email,
+    assignments: user.assignments,
+    hasPassword: await hasPassword(user.id),
+    passwordChanged: new URL(request.url).searchParams.has("wachtwoord-gewijzigd"),
+  };
 }
 
-export default function Account({ loaderData }: Route.ComponentProps) {
-  const t = useText(authMessages);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const hidden = { hideFields: ["current", "password", "confirm"] };
+  if (submission.status !== "success") return { result: submission.reply(hidden), retryMinutes: 0 };
+  const result = await changePassword(user.id, submission.value, requestContext(request, context));
+  switch (result.status) {
+    case "signed-in":
+      return redirect("/account?wachtwoord-gewijzigd", {
+        headers: { "Set-Cookie": sessionCookie(result.sessionToken) },
+      });
+    case "wrong-password":
+      return {
+        result: submission.reply({ ...hidden, fieldErrors: { current: ["currentPasswordWrong"] } }),
+        retryMinutes: 0,
+      };
+    case "rate-limited":
+      return {
+        result: submission.reply({ ...hidden, formErrors: ["rateLimited"] }),
+        retryMinutes: retryMinutes(result.retryAfterSeconds),
+      };
+  }
+}
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useText(authMessages, { minutes: actionData?.retryMinutes ?? 0 });
+  const [form, fields] = useForm<z.input<typeof changePasswordSchema>>({
+    lastResult: actionData?.result,
+  });
   return (
     <div className="stack">
       <h1 className="utrecht-heading-1">{t("accountTitle")}</h1>
+      {loaderData.passwordChanged ? (
+        <div className="utrecht-alert utrecht-alert--ok" role="status">
+          <p className="utrecht-paragraph">{t("passwordChanged")}</p>
+        </div>
+      ) : null}
       <dl className="facts">
         <dt>{t("accountEmail")}</dt>
         <dd>{loaderData.email}</dd>
@@ -31,6 +76,40 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       )}
+      <h2 className="utrecht-heading-2">
+        {loaderData.hasPassword ? t("changePasswordTitle") : t("setPasswordTitle")}
+      </h2>
+      <p className="utrecht-paragraph">
+        {loaderData.hasPassword ? t("changePasswordIntro") : t("setPasswordIntro")}
+      </p>
+      <FormAlert messages={form.errors?.map(t)} />
+      <Form method="post" className="form" {...getFormProps(form)}>
+        {loaderData.hasPassword ? (
+          <TextField
+            field={fields.current}
+            label={t("currentPassword")}
+            type="password"
+            autoComplete="current-password"
+            errors={fields.current.errors?.map(t)}
+          />
+        ) : null}
+        <TextField
+          field={fields.password}
+          label={t("newPassword")}
+          description={t("passwordHint")}
+          type="password"
+          autoComplete="new-password"
+          errors={fields.password.errors?.map(t)}
+        />
+        <TextField
+          field={fields.confirm}
+          label={t("confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+          errors={fields.confirm.errors?.map(t)}
+        />
+        <SubmitButton>{t("changePasswordButton")}</SubmitButton>
+      </Form>
     </div>
   );
 }

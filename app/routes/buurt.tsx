@@ -1,5 +1,6 @@
 import { Link, data, href } from "react-router";
 import type { Route } from "./+types/buurt";
+import { authorize } from "../features/auth/auth-routes.server";
 import { AreaMap } from "../features/territory/area-map";
 import { buurtCodeParam } from "../features/territory/territory.schema";
 import { territoryMessages } from "../features/territory/territory.messages";
@@ -12,10 +13,11 @@ export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.buurt.name} (${data.gemeente.name}) | Buurtagenda` : "Buurtagenda" },
 ];
 
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ request, params }: Route.LoaderArgs) {
   const code = buurtCodeParam.safeParse(params.code);
   const buurt = code.success ? await getBuurt(code.data) : null;
   if (!buurt) throw data(null, { status: 404 });
+  await authorize(request, "published.view", { kind: "buurt", buurtCode: buurt.code });
   return {
     buurt: { code: buurt.code, name: buurt.name, year: buurt.year },
     wijk: { code: buurt.wijk.code, name: buurt.wijk.name },

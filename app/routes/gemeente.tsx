@@ -1,5 +1,6 @@
 import { Link, data, href } from "react-router";
 import type { Route } from "./+types/gemeente";
+import { authorize } from "../features/auth/auth-routes.server";
 import { AreaMap } from "../features/territory/area-map";
 import { gemeenteCodeParam } from "../features/territory/territory.schema";
 import { territoryMessages } from "../features/territory/territory.messages";
@@ -16,10 +17,14 @@ export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.gemeente.name} | Buurtagenda` : "Buurtagenda" },
 ];
 
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ request, params }: Route.LoaderArgs) {
   const code = gemeenteCodeParam.safeParse(params.code);
   const found = code.success ? await getGemeenteWithAreas(code.data) : null;
   if (!found) throw data(null, { status: 404 });
+  await authorize(request, "published.view", {
+    kind: "gemeente",
+    gemeenteCode: found.gemeente.code,
+  });
   const buurten = found.wijken.flatMap((w) => w.buurten);
   return {
     gemeente: { code: found.gemeente.code, name: found.gemeente.name, year: found.gemeente.year },

@@ -9,6 +9,8 @@ import {
   action as resetAction,
   loader as resetLoader,
 } from "../../app/routes/wachtwoord-herstellen";
+import { action as accountAction, loader as accountLoader } from "../../app/routes/account";
+import { loader as devMailLoader } from "../../app/routes/dev-mail";
 import { authenticate } from "../../app/features/auth/session.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
@@ -319,5 +321,63 @@ describe("audit trail", () => {
       db().auditEvent.update({ where: { id: event.id }, data: { action: "changed" } }),
     ).rejects.toThrow();
     await expect(db().auditEvent.delete({ where: { id: event.id } })).rejects.toThrow();
+  });
+});
+
+describe("change password on the account page", () => {
+  it("needs the current password, then signs out every other session", async () => {
+    const { email, cookie } = await verifiedAccount();
+    const otherDevice = sessionCookieFrom(
+      await signInAction(routeArgs(formPost("/inloggen", { email, password: PASSWORD }))),
+    );
+    const newPassword = "mijn nieuwe lange wachtzin";
+
+    const wrong = (await accountAction(
+      routeArgs(
+        formPost(
+          "/account",
+          { current: "niet het juiste", password: newPassword, confirm: newPassword },
+          cookie,
+        ),
+      ),
+    )) as { result: { error: Record<string, string[]> } };
+    expect(wrong.result.error.current).toEqual(["currentPasswordWrong"]);
+    expect(await currentUser(otherDevice)).not.toBeNull();
+
+    const changed = await accountAction(
+      routeArgs(
+        formPost(
+          "/account",
+          { current: PASSWORD, password: newPassword, confirm: newPassword },
+          cookie,
+        ),
+      ),
+    );
+    expect(isRedirectTo(changed, /^\/account\?wachtwoord-gewijzigd$/)).toBe(true);
+    expect(await currentUser(otherDevice)).toBeNull();
+    expect(await currentUser(cookie)).toBeNull();
+    expect((await currentUser(sessionCookieFrom(changed)))?.email).toBe(email);
+    const oldPassword = await signInAction(
+      routeArgs(formPost("/inloggen", { email, password: PASSWORD })),
+    );
+    expect(oldPassword).not.toBeInstanceOf(Response);
+  });
+
+  it("sends a visitor without a session to sign in, and back afterwards", async () => {
+    await expect(accountLoader(routeArgs(get("/account")))).rejects.toSatisfy((thrown: unknown) =>
+      isRedirectTo(thrown, /^\/inloggen\?terug=%2Faccount$/),
+    );
+  });
+});
+
+describe("development mail page", () => {
+  it("does not exist in production", async () => {
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    try {
+      await expect(devMailLoader()).rejects.toMatchObject({ init: { status: 404 } });
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
   });
 });

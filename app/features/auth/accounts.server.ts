@@ -303,6 +303,49 @@ export async function resetPassword(input: {
   });
 }
 
+/**
+ * Sets a new password after checking the current one (if the account has one), and signs out
+ * every session, including stolen ones; the caller gets a fresh session.
+ */
+export async function changePassword(
+  userId: string,
+  input: { current?: string; password: string },
+  ctx: RequestContext,
+): Promise<SignedIn | { status: "wrong-password" } | Limited> {
+  const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+  if (user.passwordHash) {
+    const rate = await hitRateLimits([
+      [`signin:email:${user.email}`, RATE_LIMITS.signInPerEmail],
+      [`signin:ip:${ctx.ip}`, RATE_LIMITS.signInPerIp],
+    ]);
+    if (rate.limited) return limited(rate);
+    if (!(await verifyPassword(user.passwordHash, input.current ?? ""))) {
+      return { status: "wrong-password" };
+    }
+    await resetRateLimit(`signin:email:${user.email}`);
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await invalidateUserSessions(userId, tx);
+    await recordAuditEvent(tx, {
+      actorId: userId,
+      action: "account.password_changed",
+      subjectType: "user",
+      subjectId: userId,
+    });
+    return { status: "signed-in" as const, sessionToken: await createSession(userId, tx), userId };
+  });
+}
+
+export async function hasPassword(userId: string): Promise<boolean> {
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
+  return user.passwordHash !== null;
+}
+
 export async function signOut(sessionId: string, userId: string): Promise<void> {
   await db().$transaction(async (tx) => {
     await tx.session.deleteMany({ where: { id: sessionId } });

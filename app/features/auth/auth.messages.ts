@@ -3,6 +3,15 @@ import { defineMessages } from "../../shared/i18n/i18n";
 export const authMessages = defineMessages({
   nl: {
     accountTitle: "Mijn account",
+    changePasswordTitle: "Wachtwoord wijzigen",
+    setPasswordTitle: "Een wachtwoord instellen",
+    setPasswordIntro:
+      "U logt nu in met een code per e-mail. Met een wachtwoord kan het ook zonder e-mail.",
+    changePasswordIntro: "Na het wijzigen wordt u op al uw andere apparaten uitgelogd.",
+    currentPassword: "Huidig wachtwoord",
+    changePasswordButton: "Wachtwoord opslaan",
+    passwordChanged: "Uw nieuwe wachtwoord is opgeslagen. U bent op andere apparaten uitgelogd.",
+    currentPasswordWrong: "Uw huidige wachtwoord klopt niet.",
     accountEmail: "E-mailadres",
     accountRoles: "Mijn rollen",
     accountNoRoles: "U doet mee als bewoner. U heeft geen andere rollen.",
@@ -73,6 +82,15 @@ export const authMessages = defineMessages({
   },
   en: {
     accountTitle: "My account",
+    changePasswordTitle: "Change password",
+    setPasswordTitle: "Set a password",
+    setPasswordIntro:
+      "You now sign in with a code by email. With a password you can also sign in without email.",
+    changePasswordIntro: "After the change you are signed out on all your other devices.",
+    currentPassword: "Current password",
+    changePasswordButton: "Save password",
+    passwordChanged: "Your new password has been saved. You have been signed out on other devices.",
+    currentPasswordWrong: "Your current password is wrong.",
     accountEmail: "Email address",
     accountRoles: "My roles",
     accountNoRoles: "You take part as a resident. You have no other roles.",

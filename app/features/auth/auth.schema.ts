@@ -41,3 +41,15 @@ export const resetPasswordSchema = z
     error: "confirmMismatch",
     path: ["confirm"],
   });
+
+/** Residents who signed up with a code have no password yet: then `current` may stay empty. */
+export const changePasswordSchema = z
+  .object({
+    current: z.string().max(PASSWORD_MAX, { error: "passwordTooLong" }).optional(),
+    password: newPasswordField,
+    confirm: z.string({ error: "confirmRequired" }),
+  })
+  .refine((value) => value.password === value.confirm, {
+    error: "confirmMismatch",
+    path: ["confirm"],
+  });
