@@ -4,6 +4,7 @@ import { Form, redirect } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/account";
 import { changePassword, hasPassword } from "../features/auth/accounts.server";
+import { NewPasswordFields } from "../features/auth/auth-fields";
 import { authMessages } from "../features/auth/auth.messages";
 import { requestContext, requireUser, retryMinutes } from "../features/auth/auth-routes.server";
 import { changePasswordSchema } from "../features/auth/auth.schema";
@@ -93,21 +94,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             errors={fields.current.errors?.map(t)}
           />
         ) : null}
-        <TextField
-          field={fields.password}
-          label={t("newPassword")}
-          description={t("passwordHint")}
-          type="password"
-          autoComplete="new-password"
-          errors={fields.password.errors?.map(t)}
-        />
-        <TextField
-          field={fields.confirm}
-          label={t("confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-          errors={fields.confirm.errors?.map(t)}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} t={t} />
         <SubmitButton>{t("changePasswordButton")}</SubmitButton>
       </Form>
     </div>

@@ -9,6 +9,7 @@ import {
   retryMinutes,
 } from "../features/auth/auth-routes.server";
 import { verifyCodeSchema } from "../features/auth/auth.schema";
+import { EmailField } from "../features/auth/auth-fields";
 import { authMessages } from "../features/auth/auth.messages";
 import { useText } from "../shared/i18n/i18n";
 import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
@@ -72,14 +73,7 @@ export default function VerifyCode({ loaderData, actionData }: Route.ComponentPr
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="doel" value={loaderData.purpose} />
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
-        <TextField
-          field={fields.email}
-          label={t("email")}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          errors={fields.email.errors?.map(t)}
-        />
+        <EmailField field={fields.email} t={t} />
         <TextField
           field={fields.code}
           label={t("code")}

@@ -6,9 +6,10 @@ import type { Route } from "./+types/inloggen-code";
 import { requestSignInCode } from "../features/auth/accounts.server";
 import { requestContext, retryMinutes } from "../features/auth/auth-routes.server";
 import { requestCodeSchema } from "../features/auth/auth.schema";
+import { EmailField } from "../features/auth/auth-fields";
 import { authMessages } from "../features/auth/auth.messages";
 import { useText } from "../shared/i18n/i18n";
-import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
+import { FormAlert, SubmitButton } from "../shared/ui/form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Inloggen met een code | Buurtagenda" }];
 
@@ -46,14 +47,7 @@ export default function RequestCode({ loaderData, actionData }: Route.ComponentP
       <FormAlert messages={form.errors?.map(t)} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
-        <TextField
-          field={fields.email}
-          label={t("email")}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          errors={fields.email.errors?.map(t)}
-        />
+        <EmailField field={fields.email} t={t} />
         <SubmitButton>{t("codeSendButton")}</SubmitButton>
       </Form>
     </div>

@@ -10,6 +10,7 @@ import {
   retryMinutes,
 } from "../features/auth/auth-routes.server";
 import { signInSchema } from "../features/auth/auth.schema";
+import { EmailField } from "../features/auth/auth-fields";
 import { authMessages } from "../features/auth/auth.messages";
 import { useText } from "../shared/i18n/i18n";
 import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
@@ -61,14 +62,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
       <FormAlert messages={form.errors?.map(t)} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
-        <TextField
-          field={fields.email}
-          label={t("email")}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          errors={fields.email.errors?.map(t)}
-        />
+        <EmailField field={fields.email} t={t} />
         <TextField
           field={fields.password}
           label={t("password")}

@@ -6,6 +6,7 @@ import type { Route } from "./+types/registreren";
 import { signUp } from "../features/auth/accounts.server";
 import { requestContext, retryMinutes } from "../features/auth/auth-routes.server";
 import { signUpSchema } from "../features/auth/auth.schema";
+import { EmailField } from "../features/auth/auth-fields";
 import { authMessages } from "../features/auth/auth.messages";
 import { useText } from "../shared/i18n/i18n";
 import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
@@ -39,14 +40,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
       <p className="utrecht-paragraph">{t("signUpIntro")}</p>
       <FormAlert messages={form.errors?.map(t)} />
       <Form method="post" {...getFormProps(form)}>
-        <TextField
-          field={fields.email}
-          label={t("email")}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          errors={fields.email.errors?.map(t)}
-        />
+        <EmailField field={fields.email} t={t} />
         <TextField
           field={fields.password}
           label={t("password")}

@@ -6,9 +6,10 @@ import type { Route } from "./+types/wachtwoord-herstellen";
 import { isResetTokenUsable, resetPassword } from "../features/auth/accounts.server";
 import { redirectSignedIn } from "../features/auth/auth-routes.server";
 import { resetPasswordSchema } from "../features/auth/auth.schema";
+import { NewPasswordFields } from "../features/auth/auth-fields";
 import { authMessages } from "../features/auth/auth.messages";
 import { useText } from "../shared/i18n/i18n";
-import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
+import { FormAlert, SubmitButton } from "../shared/ui/form";
 
 export const meta: Route.MetaFunction = () => [
   { title: "Nieuw wachtwoord | Buurtagenda" },
@@ -53,21 +54,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
       <h1 className="utrecht-heading-1">{t("resetTitle")}</h1>
       <FormAlert messages={form.errors?.map(t)} />
       <Form method="post" {...getFormProps(form)}>
-        <TextField
-          field={fields.password}
-          label={t("newPassword")}
-          description={t("passwordHint")}
-          type="password"
-          autoComplete="new-password"
-          errors={fields.password.errors?.map(t)}
-        />
-        <TextField
-          field={fields.confirm}
-          label={t("confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-          errors={fields.confirm.errors?.map(t)}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} t={t} />
         <SubmitButton>{t("resetButton")}</SubmitButton>
       </Form>
     </div>

@@ -6,9 +6,10 @@ import type { Route } from "./+types/wachtwoord-vergeten";
 import { requestPasswordReset } from "../features/auth/accounts.server";
 import { requestContext, retryMinutes } from "../features/auth/auth-routes.server";
 import { requestResetSchema } from "../features/auth/auth.schema";
+import { EmailField } from "../features/auth/auth-fields";
 import { authMessages } from "../features/auth/auth.messages";
 import { useText } from "../shared/i18n/i18n";
-import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
+import { FormAlert, SubmitButton } from "../shared/ui/form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Wachtwoord vergeten | Buurtagenda" }];
 
@@ -44,14 +45,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
           <p className="utrecht-paragraph">{t("resetRequestIntro")}</p>
           <FormAlert messages={form.errors?.map(t)} />
           <Form method="post" {...getFormProps(form)}>
-            <TextField
-              field={fields.email}
-              label={t("email")}
-              type="email"
-              autoComplete="email"
-              inputMode="email"
-              errors={fields.email.errors?.map(t)}
-            />
+            <EmailField field={fields.email} t={t} />
             <SubmitButton>{t("resetRequestButton")}</SubmitButton>
           </Form>
         </>

@@ -76,3 +76,28 @@ test("the map falls back to the list when WebGL is unavailable", async ({ browse
   await expect(page.locator(".area-list li")).toHaveCount(14);
   await context.close();
 });
+
+for (const path of [
+  "/inloggen/code",
+  "/wachtwoord-vergeten",
+  "/privacy",
+  "/gemeente/GM1883",
+  "/buurt/BU03970000",
+]) {
+  test(`${path} has no WCAG 2.1 AA violations and a skip link to the content`, async ({ page }) => {
+    await page.goto(path);
+    await expectAccessible(page);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Naar de inhoud" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#inhoud")).toBeFocused();
+  });
+}
+
+test("a reused password-reset link says plainly that it no longer works", async ({ page }) => {
+  await page.goto("/wachtwoord-herstellen/bestaat.niet");
+  await expect(page.getByText("Deze link werkt niet meer.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Nieuwe link aanvragen" })).toBeVisible();
+  await expectAccessible(page);
+});
