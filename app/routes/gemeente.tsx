@@ -1,6 +1,9 @@
 import { Link, data, href } from "react-router";
 import type { Route } from "./+types/gemeente";
+import { listAgendasOfGemeente } from "../features/agenda/agenda.server";
+import { agendaMessages } from "../features/agenda/agenda.messages";
 import { authorize } from "../features/auth/auth-routes.server";
+import { can } from "../features/auth/permissions";
 import { AreaMap } from "../features/territory/area-map";
 import { gemeenteCodeParam } from "../features/territory/territory.schema";
 import { territoryMessages } from "../features/territory/territory.messages";
@@ -21,10 +24,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const code = gemeenteCodeParam.safeParse(params.code);
   const found = code.success ? await getGemeenteWithAreas(code.data) : null;
   if (!found) throw data(null, { status: 404 });
-  await authorize(request, "published.view", {
-    kind: "gemeente",
-    gemeenteCode: found.gemeente.code,
-  });
+  const resource = { kind: "gemeente" as const, gemeenteCode: found.gemeente.code };
+  const user = await authorize(request, "published.view", resource);
   const buurten = found.wijken.flatMap((w) => w.buurten);
   return {
     gemeente: { code: found.gemeente.code, name: found.gemeente.name, year: found.gemeente.year },
@@ -37,12 +38,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     areas: toFeatureCollection(buurten),
     bbox: bboxOf(found.gemeente),
     baseStyleUrl: env().MAP_STYLE_URL ?? null,
+    agendas: (await listAgendasOfGemeente(found.gemeente.code)).map((a) => ({
+      id: a.id,
+      title: a.title,
+    })),
+    canStart: can(user, "agenda.start", resource),
   };
 }
 
 export default function Gemeente({ loaderData }: Route.ComponentProps) {
   const t = useT(territoryMessages);
   const tc = useT(commonMessages);
+  const ta = useT(agendaMessages);
   const { gemeente, wijken } = loaderData;
   return (
     <div className="stack">
@@ -63,6 +70,25 @@ export default function Gemeente({ loaderData }: Route.ComponentProps) {
         loadingText={t("mapLoading")}
         baseStyleUrl={loaderData.baseStyleUrl}
       />
+      <h2 className="utrecht-heading-2">{ta("agendasTitle")}</h2>
+      {loaderData.agendas.length === 0 ? (
+        <p className="utrecht-paragraph">{ta("noAgendas")}</p>
+      ) : (
+        <ul className="utrecht-unordered-list">
+          {loaderData.agendas.map((agenda) => (
+            <li key={agenda.id}>
+              <Link to={href("/buurtagenda/:id", { id: agenda.id })}>{agenda.title}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {loaderData.canStart ? (
+        <p className="utrecht-paragraph">
+          <Link to={href("/gemeente/:code/buurtagenda-starten", { code: gemeente.code })}>
+            {ta("startLink")}
+          </Link>
+        </p>
+      ) : null}
       <h2 className="utrecht-heading-2">{t("wijkenTitle")}</h2>
       {wijken.map((wijk) => (
         <section key={wijk.code} aria-labelledby={wijk.code}>

@@ -13,6 +13,10 @@ import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Account maken | Buurtagenda" }];
 
+export function loader({ request }: Route.LoaderArgs) {
+  return { redirectTo: new URL(request.url).searchParams.get("terug") ?? "" };
+}
+
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signUpSchema });
@@ -28,10 +32,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   // The same answer whether or not the address already has an account.
   const params = new URLSearchParams({ email: submission.value.email, doel: "account" });
+  const back = formData.get("redirectTo");
+  if (typeof back === "string" && back) params.set("terug", back);
   return redirect(`${href("/bevestigen")}?${params}`);
 }
 
-export default function SignUp({ actionData }: Route.ComponentProps) {
+export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {
   const t = useText(authMessages, { minutes: actionData?.retryMinutes ?? 0 });
   const [form, fields] = useForm<z.input<typeof signUpSchema>>({ lastResult: actionData?.result });
   return (
@@ -40,6 +46,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
       <p className="utrecht-paragraph">{t("signUpIntro")}</p>
       <FormAlert messages={form.errors?.map(t)} />
       <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
         <EmailField field={fields.email} t={t} />
         <TextField
           field={fields.password}

@@ -56,7 +56,11 @@ export function useText<T extends MessageTable>(
   vars?: Record<string, string | number>,
 ) {
   const t = useT(messages);
-  return (key: string) => (key in messages.nl ? t(key as keyof T, vars) : key);
+  // The second parameter also accepts a number so that `errors.map(t)` works (map passes an index).
+  return (key: string, callVars?: Record<string, string | number> | number) =>
+    key in messages.nl
+      ? t(key as keyof T, typeof callVars === "object" ? { ...vars, ...callVars } : vars)
+      : key;
 }
 
 /** Dutch number and date formatting, in the Netherlands' time zone. */
@@ -65,5 +69,13 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: "Europe/Amsterdam",
+  }).format(new Date(value));
+}
+
+/** A date without time ("12 mei 2026"), for dates stored as calendar days. */
+export function formatDate(value: Date | string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
   }).format(new Date(value));
 }

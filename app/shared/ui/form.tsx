@@ -1,31 +1,21 @@
 import type { FieldMetadata } from "@conform-to/react";
 
-interface TextFieldProps {
-  field: FieldMetadata<string | undefined>;
+type AnyField = FieldMetadata<unknown>;
+
+interface ShellProps {
+  field: { id: string; descriptionId: string; errorId: string };
   label: string;
   description?: string;
   /** Error keys of the field, already translated. */
   errors?: string[];
-  type?: "text" | "email" | "password";
-  autoComplete?: string;
-  inputMode?: "numeric" | "email" | "text";
-  required?: boolean;
+  children: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
 }
 
 /**
- * A labelled NL Design System text box with its description and error next to it, wired for
- * screen readers, keeping what the person typed after a failed submit.
+ * Label, description and error of one form field, wired for screen readers; the control comes
+ * from the caller. NL Design System classes throughout.
  */
-export function TextField({
-  field,
-  label,
-  description,
-  errors,
-  type = "text",
-  autoComplete,
-  inputMode,
-  required = true,
-}: TextFieldProps) {
+function FieldShell({ field, label, description, errors, children }: ShellProps) {
   const invalid = Boolean(errors?.length);
   const describedBy = [description ? field.descriptionId : null, invalid ? field.errorId : null]
     .filter(Boolean)
@@ -43,19 +33,123 @@ export function TextField({
           {errors!.join(" ")}
         </p>
       ) : null}
-      <input
-        id={field.id}
-        name={field.name}
-        type={type}
-        className="utrecht-textbox utrecht-textbox--html-input"
-        defaultValue={type === "password" ? undefined : (field.initialValue ?? "")}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy || undefined}
-        aria-required={required || undefined}
-      />
+      {children({
+        "aria-invalid": invalid || undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
     </div>
+  );
+}
+
+function initial(field: AnyField, fallback?: string | number | null): string {
+  const value = field.initialValue;
+  if (typeof value === "string") return value;
+  return fallback === null || fallback === undefined ? "" : String(fallback);
+}
+
+interface TextFieldProps {
+  field: FieldMetadata<string | undefined>;
+  label: string;
+  description?: string;
+  errors?: string[];
+  type?: "text" | "email" | "password" | "date" | "url";
+  autoComplete?: string;
+  inputMode?: "numeric" | "email" | "text" | "decimal";
+  required?: boolean;
+  /** Shown when the form has not been submitted yet (e.g. the stored value). */
+  defaultValue?: string | number | null;
+}
+
+/** A labelled text box that keeps what the person typed after a failed submit. */
+export function TextField({
+  field,
+  label,
+  description,
+  errors,
+  type = "text",
+  autoComplete,
+  inputMode,
+  required = true,
+  defaultValue,
+}: TextFieldProps) {
+  return (
+    <FieldShell field={field} label={label} description={description} errors={errors}>
+      {(aria) => (
+        <input
+          id={field.id}
+          name={field.name}
+          type={type}
+          className="utrecht-textbox utrecht-textbox--html-input"
+          defaultValue={type === "password" ? undefined : initial(field as AnyField, defaultValue)}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          aria-required={required || undefined}
+          {...aria}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  field,
+  label,
+  description,
+  errors,
+  required = false,
+  defaultValue,
+  rows = 4,
+}: Omit<TextFieldProps, "type" | "autoComplete" | "inputMode"> & { rows?: number }) {
+  return (
+    <FieldShell field={field} label={label} description={description} errors={errors}>
+      {(aria) => (
+        <textarea
+          id={field.id}
+          name={field.name}
+          className="utrecht-textarea"
+          rows={rows}
+          defaultValue={initial(field as AnyField, defaultValue)}
+          aria-required={required || undefined}
+          {...aria}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  description,
+  errors,
+  options,
+  required = true,
+  defaultValue,
+  placeholder,
+}: Omit<TextFieldProps, "type" | "autoComplete" | "inputMode"> & {
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  return (
+    <FieldShell field={field} label={label} description={description} errors={errors}>
+      {(aria) => (
+        <select
+          id={field.id}
+          name={field.name}
+          className="utrecht-select utrecht-select--html-select"
+          defaultValue={initial(field as AnyField, defaultValue)}
+          aria-required={required || undefined}
+          {...aria}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 
@@ -74,9 +168,32 @@ export function FormAlert({ messages }: { messages?: string[] }) {
   );
 }
 
-export function SubmitButton({ children }: { children: React.ReactNode }) {
+export function StatusMessage({ children }: { children: React.ReactNode }) {
   return (
-    <button type="submit" className="utrecht-button utrecht-button--primary-action">
+    <div className="utrecht-alert utrecht-alert--ok" role="status">
+      <p className="utrecht-paragraph">{children}</p>
+    </div>
+  );
+}
+
+export function SubmitButton({
+  children,
+  name,
+  value,
+  variant = "primary",
+}: {
+  children: React.ReactNode;
+  name?: string;
+  value?: string;
+  variant?: "primary" | "secondary";
+}) {
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={`utrecht-button utrecht-button--${variant}-action`}
+    >
       {children}
     </button>
   );

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { missingFor, type AgendaProgressState } from "./blocks";
+
+const empty: AgendaProgressState = {
+  statement: "",
+  triggerCount: 0,
+  supportGroupsAssessed: 0,
+  anySupportInsufficient: false,
+  decisionRecorded: false,
+  budgetEuros: null,
+  partyCount: 0,
+  decidingPartyCount: 0,
+};
+
+describe("missingFor", () => {
+  it("lists everything block 1 still needs on a new agenda", () => {
+    expect(missingFor(1, empty)).toEqual([
+      "missingStatement",
+      "missingTrigger",
+      "missingSupport",
+      "missingBudget",
+    ]);
+  });
+
+  it("asks for a decision only when some support is insufficient", () => {
+    const complete = {
+      ...empty,
+      statement: "Waarom hier",
+      triggerCount: 1,
+      supportGroupsAssessed: 4,
+      budgetEuros: 50000,
+    };
+    expect(missingFor(1, complete)).toEqual([]);
+    expect(missingFor(1, { ...complete, anySupportInsufficient: true })).toEqual([
+      "missingDecision",
+    ]);
+    expect(
+      missingFor(1, { ...complete, anySupportInsufficient: true, decisionRecorded: true }),
+    ).toEqual([]);
+  });
+
+  it("accepts a budget of zero euros as recorded", () => {
+    expect(missingFor(1, { ...empty, budgetEuros: 0 })).not.toContain("missingBudget");
+  });
+
+  it("wants parties, one of which decides", () => {
+    expect(missingFor(3, empty)).toEqual(["missingParties"]);
+    expect(missingFor(3, { ...empty, partyCount: 2 })).toEqual(["missingDecidingParty"]);
+    expect(missingFor(3, { ...empty, partyCount: 2, decidingPartyCount: 1 })).toEqual([]);
+  });
+
+  it("says the other blocks are not built yet", () => {
+    for (const block of [2, 4, 5, 6, 7]) expect(missingFor(block, empty)).toEqual(["notBuiltYet"]);
+  });
+});

@@ -1,0 +1,54 @@
+// The seven building blocks (DOMAIN.md §4) and what each still misses. Pure: the page and the
+// tests give it the agenda's state.
+
+export const BLOCKS = [
+  { number: 1, key: "urgency", built: true },
+  { number: 2, key: "scan", built: false },
+  { number: 3, key: "parties", built: true },
+  { number: 4, key: "stories", built: false },
+  { number: 5, key: "linking", built: false },
+  { number: 6, key: "ideas", built: false },
+  { number: 7, key: "agenda", built: false },
+] as const;
+export type BlockKey = (typeof BLOCKS)[number]["key"];
+
+export interface AgendaProgressState {
+  statement: string;
+  triggerCount: number;
+  supportGroupsAssessed: number;
+  anySupportInsufficient: boolean;
+  decisionRecorded: boolean;
+  budgetEuros: number | null;
+  partyCount: number;
+  decidingPartyCount: number;
+}
+
+export type MissingKey =
+  | "missingStatement"
+  | "missingTrigger"
+  | "missingSupport"
+  | "missingBudget"
+  | "missingDecision"
+  | "missingParties"
+  | "missingDecidingParty"
+  | "notBuiltYet";
+
+export function missingFor(block: number, state: AgendaProgressState): MissingKey[] {
+  const missing: MissingKey[] = [];
+  switch (block) {
+    case 1:
+      if (!state.statement.trim()) missing.push("missingStatement");
+      if (state.triggerCount === 0) missing.push("missingTrigger");
+      if (state.supportGroupsAssessed < 4) missing.push("missingSupport");
+      if (state.budgetEuros === null) missing.push("missingBudget");
+      // With insufficient support the team must decide: stop, or continue on named themes.
+      if (state.anySupportInsufficient && !state.decisionRecorded) missing.push("missingDecision");
+      return missing;
+    case 3:
+      if (state.partyCount === 0) missing.push("missingParties");
+      else if (state.decidingPartyCount === 0) missing.push("missingDecidingParty");
+      return missing;
+    default:
+      return ["notBuiltYet"];
+  }
+}

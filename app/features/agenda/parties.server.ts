@@ -1,0 +1,300 @@
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { randomBytes } from "node:crypto";
+import { recordAuditEvent } from "../../shared/audit.server";
+import { db } from "../../shared/db.server";
+import { sendEmail } from "../../shared/email/email.server";
+import { translate, type Locale } from "../../shared/i18n/i18n";
+import { hashSecret } from "../auth/session.server";
+import { agendaMessages } from "./agenda.messages";
+
+// Block 3: the gemeente's register of organisations, the parties of one agenda, and invitations
+// that give a person a role on the agenda.
+
+const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+type OrganisationKind =
+  | "housing_corporation"
+  | "police"
+  | "welfare"
+  | "school"
+  | "care"
+  | "gp"
+  | "business"
+  | "residents_association"
+  | "owners_association"
+  | "neighbourhood_platform"
+  | "council"
+  | "municipality";
+type ParticipationRole = "decides" | "co_creates" | "advises" | "informed";
+type InvitableRole = "buurtplatform" | "partner" | "gemeente" | "adviesraad";
+
+export async function getParties(agendaId: string, gemeenteCode: string) {
+  const [parties, organisations, invitations] = await Promise.all([
+    db().agendaParty.findMany({
+      where: { agendaId },
+      orderBy: { createdAt: "asc" },
+      include: { organisation: { include: { contacts: true } } },
+    }),
+    db().organisation.findMany({
+      where: { gemeenteCode },
+      orderBy: { name: "asc" },
+      include: { contacts: true },
+    }),
+    db().invitation.findMany({
+      where: { agendaId },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        acceptedAt: true,
+        partyId: true,
+      },
+    }),
+  ]);
+  return { parties, organisations, invitations };
+}
+
+export async function createOrganisation(
+  actorId: string,
+  agendaId: string,
+  gemeenteCode: string,
+  input: {
+    name: string;
+    kind: OrganisationKind;
+    contactName: string;
+    contactEmail?: string;
+    contactPhone: string;
+  },
+): Promise<{ status: "created"; id: string } | { status: "duplicate" }> {
+  const existing = await db().organisation.findUnique({
+    where: { gemeenteCode_name: { gemeenteCode, name: input.name } },
+  });
+  if (existing) return { status: "duplicate" };
+  return db().$transaction(async (tx) => {
+    const organisation = await tx.organisation.create({
+      data: {
+        gemeenteCode,
+        name: input.name,
+        kind: input.kind,
+        contacts: input.contactName
+          ? {
+              create: {
+                name: input.contactName,
+                email: input.contactEmail || null,
+                phone: input.contactPhone || null,
+              },
+            }
+          : undefined,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "organisation.registered",
+      subjectType: "buurtagenda",
+      subjectId: agendaId,
+      details: { organisationId: organisation.id, name: input.name, kind: input.kind },
+    });
+    return { status: "created" as const, id: organisation.id };
+  });
+}
+
+export async function addParty(
+  actorId: string,
+  agendaId: string,
+  gemeenteCode: string,
+  input: { organisationId: string; participationRole: ParticipationRole; commitment: string },
+): Promise<"added" | "unknown-organisation" | "already-a-party"> {
+  const organisation = await db().organisation.findFirst({
+    where: { id: input.organisationId, gemeenteCode },
+    include: { contacts: { take: 1 } },
+  });
+  if (!organisation) return "unknown-organisation";
+  const existing = await db().agendaParty.findUnique({
+    where: { agendaId_organisationId: { agendaId, organisationId: organisation.id } },
+  });
+  if (existing) return "already-a-party";
+  await db().$transaction(async (tx) => {
+    await tx.agendaParty.create({
+      data: {
+        agendaId,
+        organisationId: organisation.id,
+        contactPersonId: organisation.contacts[0]?.id ?? null,
+        participationRole: input.participationRole,
+        commitment: input.commitment,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "party.added",
+      subjectType: "buurtagenda",
+      subjectId: agendaId,
+      details: { organisation: organisation.name, participationRole: input.participationRole },
+    });
+  });
+  return "added";
+}
+
+export async function removeParty(actorId: string, agendaId: string, partyId: string) {
+  await db().$transaction(async (tx) => {
+    const party = await tx.agendaParty.findFirst({
+      where: { id: partyId, agendaId },
+      include: { organisation: { select: { name: true } } },
+    });
+    if (!party) return;
+    await tx.agendaParty.delete({ where: { id: party.id } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "party.removed",
+      subjectType: "buurtagenda",
+      subjectId: agendaId,
+      details: { organisation: party.organisation.name },
+    });
+  });
+}
+
+/** Mails a link that grants `role` on this agenda; it works once and for 14 days. */
+export async function invite(
+  actorId: string,
+  agendaId: string,
+  input: { email: string; role: InvitableRole; partyId?: string },
+  ctx: { origin: string; locale: Locale },
+): Promise<"sent" | "unknown-party"> {
+  if (input.partyId) {
+    const party = await db().agendaParty.findFirst({ where: { id: input.partyId, agendaId } });
+    if (!party) return "unknown-party";
+  }
+  const agenda = await db().buurtagenda.findUniqueOrThrow({
+    where: { id: agendaId },
+    select: { title: true },
+  });
+  const id = encodeBase32LowerCaseNoPadding(randomBytes(15));
+  const secret = encodeBase32LowerCaseNoPadding(randomBytes(20));
+  await db().$transaction(async (tx) => {
+    await tx.invitation.create({
+      data: {
+        id,
+        secretHash: hashSecret(secret),
+        agendaId,
+        partyId: input.partyId ?? null,
+        email: input.email,
+        role: input.role,
+        invitedById: actorId,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      },
+    });
+    if (input.partyId) {
+      await tx.agendaParty.update({
+        where: { id: input.partyId },
+        data: { invitationStatus: "invited" },
+      });
+    }
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "invitation.sent",
+      subjectType: "buurtagenda",
+      subjectId: agendaId,
+      details: { role: input.role },
+    });
+  });
+  await sendEmail({
+    to: input.email,
+    subject: translate(agendaMessages, ctx.locale, "inviteMailSubject", { title: agenda.title }),
+    text: translate(agendaMessages, ctx.locale, "inviteMailBody", {
+      title: agenda.title,
+      role: translate(agendaMessages, ctx.locale, `invitableRole_${input.role}`),
+      url: `${ctx.origin}/uitnodiging/${id}.${secret}`,
+    }),
+  });
+  return "sent";
+}
+
+async function findOpenInvitation(token: string) {
+  const [id, secret, ...rest] = token.split(".");
+  if (!id || !secret || rest.length || id.length > 64 || secret.length > 64) return null;
+  const invitation = await db().invitation.findUnique({
+    where: { id },
+    include: { agenda: { select: { id: true, title: true } } },
+  });
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now())
+    return null;
+  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(invitation.secretHash))) return null;
+  return invitation;
+}
+
+export async function getOpenInvitation(token: string) {
+  const invitation = await findOpenInvitation(token);
+  return invitation
+    ? {
+        email: invitation.email,
+        role: invitation.role,
+        agendaId: invitation.agenda.id,
+        title: invitation.agenda.title,
+      }
+    : null;
+}
+
+/**
+ * Accepting gives the signed-in person the invited role on this agenda. Only the invited address
+ * may accept, so a forwarded link grants nothing.
+ */
+export async function acceptInvitation(
+  token: string,
+  user: { id: string; email: string },
+): Promise<
+  | { status: "accepted"; agendaId: string }
+  | { status: "invalid" }
+  | { status: "other-email"; email: string }
+> {
+  const invitation = await findOpenInvitation(token);
+  if (!invitation) return { status: "invalid" };
+  if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
+    return { status: "other-email", email: invitation.email };
+  }
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date(), acceptedById: user.id },
+    });
+    if (count !== 1) return { status: "invalid" as const };
+    const assignment = {
+      userId: user.id,
+      role: invitation.role,
+      scopeType: "buurtagenda" as const,
+      scopeId: invitation.agendaId,
+    };
+    await tx.roleAssignment.upsert({
+      where: { userId_role_scopeType_scopeId: assignment },
+      create: { ...assignment, grantedById: invitation.invitedById },
+      update: {},
+    });
+    if (invitation.partyId) {
+      await tx.agendaParty.update({
+        where: { id: invitation.partyId },
+        data: { invitationStatus: "accepted" },
+      });
+    }
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      action: "invitation.accepted",
+      subjectType: "buurtagenda",
+      subjectId: invitation.agendaId,
+      details: { role: invitation.role },
+    });
+    await recordAuditEvent(tx, {
+      actorId: invitation.invitedById,
+      action: "role.assigned",
+      subjectType: "user",
+      subjectId: user.id,
+      details: {
+        role: invitation.role,
+        scopeType: "buurtagenda",
+        scopeId: invitation.agendaId,
+        via: "invitation",
+      },
+    });
+    return { status: "accepted" as const, agendaId: invitation.agendaId };
+  });
+}

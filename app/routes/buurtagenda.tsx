@@ -1,0 +1,86 @@
+import { Link, data, href } from "react-router";
+import type { Route } from "./+types/buurtagenda";
+import { agendaMessages } from "../features/agenda/agenda.messages";
+import { agendaFor, permissionsOn } from "../features/agenda/agenda-routes.server";
+import { getPublicAgenda } from "../features/agenda/agenda.server";
+import { AreaMap } from "../features/territory/area-map";
+import { territoryMessages } from "../features/territory/territory.messages";
+import { toFeatureCollection } from "../features/territory/territory.server";
+import { placementOf, type AreaGeometry } from "../features/territory/geo";
+import { env } from "../shared/env.server";
+import { commonMessages } from "../shared/i18n/common.messages";
+import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
+
+// The public page of a buurtagenda: what residents see. No internal notes, no rankings.
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data ? `${data.agenda.title} | Buurtagenda` : "Buurtagenda" },
+];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, resource } = await agendaFor(request, params.id, "published.view");
+  const agenda = await getPublicAgenda(resource.agendaId);
+  if (!agenda) throw data(null, { status: 404 });
+  const buurten = agenda.buurten.map((b) => b.buurt);
+  const { bbox } = placementOf(buurten.map((b) => b.geometry as unknown as AreaGeometry));
+  return {
+    agenda: {
+      id: agenda.id,
+      title: agenda.title,
+      publicDescription: agenda.publicDescription,
+      startsOn: agenda.startsOn.toISOString(),
+      endsOn: agenda.endsOn.toISOString(),
+    },
+    buurten: buurten.map((b) => ({ code: b.code, name: b.name })),
+    areas: toFeatureCollection(buurten),
+    bbox,
+    baseStyleUrl: env().MAP_STYLE_URL ?? null,
+    canViewWorkspace: permissionsOn(user, resource, ["agenda.view"])["agenda.view"],
+  };
+}
+
+export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
+  const t = useText(agendaMessages);
+  const tt = useText(territoryMessages);
+  const tc = useText(commonMessages);
+  const locale = useLocale();
+  const { agenda } = loaderData;
+  return (
+    <div className="stack">
+      <h1 className="utrecht-heading-1">{agenda.title}</h1>
+      <p className="utrecht-paragraph">{agenda.publicDescription}</p>
+      <dl className="facts">
+        <dt>{t("period")}</dt>
+        <dd>
+          {formatDate(agenda.startsOn, locale)} – {formatDate(agenda.endsOn, locale)}
+        </dd>
+        <dt>{t("area")}</dt>
+        <dd>
+          {loaderData.buurten.map((b, i) => (
+            <span key={b.code}>
+              {i > 0 ? ", " : ""}
+              <Link to={href("/buurt/:code", { code: b.code })}>{b.name}</Link>
+            </span>
+          ))}
+        </dd>
+      </dl>
+      <AreaMap
+        areas={loaderData.areas}
+        bbox={loaderData.bbox}
+        label={tt("mapLabel", { name: agenda.title })}
+        caption={t("area")}
+        unavailableText={tt("mapUnavailable")}
+        loadingText={tt("mapLoading")}
+        baseStyleUrl={loaderData.baseStyleUrl}
+      />
+      {loaderData.canViewWorkspace ? (
+        <p className="utrecht-paragraph">
+          <Link to={href("/buurtagenda/:id/werkruimte", { id: agenda.id })}>
+            {t("workspaceLink")}
+          </Link>
+        </p>
+      ) : null}
+      <p className="source-note">{tc("sourceCbs")}</p>
+    </div>
+  );
+}
