@@ -1,0 +1,379 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { action as startAction } from "../../app/routes/buurtagenda-starten";
+import { action as urgencyAction } from "../../app/routes/buurtagenda-urgentie";
+import {
+  action as partiesAction,
+  loader as partiesLoader,
+} from "../../app/routes/buurtagenda-partijen";
+import {
+  action as workspaceAction,
+  loader as workspaceLoader,
+} from "../../app/routes/buurtagenda-werkruimte";
+import { action as acceptAction } from "../../app/routes/uitnodiging";
+import { loader as publicLoader } from "../../app/routes/buurtagenda";
+import { createSession } from "../../app/features/auth/session.server";
+import { seedDatabase } from "../../app/shared/database/seed.server";
+import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
+import { db } from "../../app/shared/db.server";
+import { setupFreshDatabase } from "../support/database";
+import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
+import { startMailbox } from "../support/smtp-capture";
+
+setupFreshDatabase();
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  process.env.CBS_DATA_DIR = path.resolve(PROJECT_ROOT, "../shared/data/cbs");
+  await seedDatabase();
+  mailbox = await startMailbox();
+  process.env.SMTP_URL = mailbox.url;
+  for (const role of ["gemeente", "buurtplatform", "adviesraad", "partner", "bewoner"]) {
+    const user = await db().user.findUniqueOrThrow({
+      where: { email: `${role}@demo.buurtagenda.nl` },
+    });
+    cookies[role] = `sessie=${await createSession(user.id)}`;
+  }
+});
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await mailbox.close();
+});
+
+type Reply = { result: { error?: Record<string, string[]> } };
+const errorsOf = (response: unknown) => (response as Reply).result.error ?? {};
+
+async function statusOf(promise: Promise<unknown>): Promise<number | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    return (thrown as { init?: { status?: number } }).init?.status;
+  }
+}
+
+function start(
+  fields: Record<string, string | string[]>,
+  cookie = cookies.gemeente,
+  gemeente = "GM0397",
+) {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  }
+  const request = new Request(`http://localhost/gemeente/${gemeente}/buurtagenda-starten`, {
+    method: "POST",
+    body,
+    headers: { Cookie: cookie! },
+  });
+  return startAction(routeArgs(request, { code: gemeente }));
+}
+
+const VALID = {
+  title: "Glipper Dreef en De Glip",
+  publicDescription: "Samen afspraken maken voor de buurt.",
+  startsOn: "2026-09-01",
+  endsOn: "2027-12-31",
+  buurtCodes: ["BU03970101", "BU03970100"],
+};
+
+async function startValid(): Promise<string> {
+  const response = await start(VALID);
+  expect(isRedirectTo(response, /^\/buurtagenda\/[0-9a-f-]{36}\/werkruimte$/)).toBe(true);
+  return /\/buurtagenda\/([0-9a-f-]{36})\//.exec(
+    (response as Response).headers.get("Location")!,
+  )![1]!;
+}
+
+describe("starting a buurtagenda", () => {
+  it("creates the composite area, seven blocks and an audit event in one go", async () => {
+    const id = await startValid();
+    const agenda = await db().buurtagenda.findUniqueOrThrow({
+      where: { id },
+      include: { buurten: true, blocks: true, urgency: true },
+    });
+    expect(agenda.buurten.map((b) => b.buurtCode).sort()).toEqual(["BU03970100", "BU03970101"]);
+    expect(agenda.territoryYear).toBe(2022);
+    expect(agenda.blocks.map((b) => b.status)).toEqual(Array(7).fill("not_started"));
+    expect(agenda.urgency).not.toBeNull();
+    const events = await db().auditEvent.findMany({ where: { subjectId: id } });
+    expect(events.map((e) => e.action)).toEqual(["agenda.started"]);
+  });
+
+  it.each([
+    ["no buurten", { ...VALID, buurtCodes: [] }, "buurtCodes", "buurtenRequired"],
+    [
+      "buurten from two gemeenten",
+      { ...VALID, buurtCodes: ["BU03970101", "BU03920101"] },
+      "buurtCodes",
+      "buurtenTwoGemeenten",
+    ],
+    ["an unknown buurt", { ...VALID, buurtCodes: ["BU03979999"] }, "buurtCodes", "buurtUnknown"],
+    [
+      "an end date before the start date",
+      { ...VALID, endsOn: "2026-01-01" },
+      "endsOn",
+      "endBeforeStart",
+    ],
+    ["no title", { ...VALID, title: " " }, "title", "titleRequired"],
+  ])("refuses %s and writes nothing", async (_, fields, field, error) => {
+    const before = await db().buurtagenda.count();
+    const response = await start(fields as Record<string, string | string[]>);
+    expect(errorsOf(response)[field]).toEqual([error]);
+    expect(await db().buurtagenda.count()).toBe(before);
+  });
+
+  it("refuses buurten of another gemeente than the page's", async () => {
+    const response = await start({ ...VALID, buurtCodes: ["BU03920101"] });
+    expect(errorsOf(response).buurtCodes).toEqual(["buurtenTwoGemeenten"]);
+  });
+
+  it("lets only municipal staff start one", async () => {
+    for (const role of ["buurtplatform", "adviesraad", "partner", "bewoner"]) {
+      expect(await statusOf(start(VALID, cookies[role]))).toBe(403);
+    }
+    const before = await db().buurtagenda.count();
+    expect(await db().buurtagenda.count()).toBe(before);
+  });
+});
+
+describe("block 1 and the block overview", () => {
+  const post = (id: string, fields: Record<string, string>, role: string) =>
+    urgencyAction(
+      routeArgs(formPost(`/buurtagenda/${id}/urgentie`, fields, cookies[role]), { id }),
+    );
+
+  it("records the budget in whole euros and refuses negative and absurd amounts", async () => {
+    const id = await startValid();
+    for (const [budget, error] of [
+      ["-5", "budgetNegative"],
+      ["250.000.000", "budgetTooHigh"],
+      ["vijftigduizend", "budgetInvalid"],
+    ]) {
+      const response = await post(id, { intent: "preconditions", budget: budget! }, "gemeente");
+      expect(errorsOf(response).budget).toEqual([error]);
+    }
+    expect(
+      (await db().urgency.findUniqueOrThrow({ where: { agendaId: id } })).budgetEuros,
+    ).toBeNull();
+    await post(
+      id,
+      { intent: "preconditions", budget: "€ 50.000", budgetSource: "Incidenteel" },
+      "gemeente",
+    );
+    expect((await db().urgency.findUniqueOrThrow({ where: { agendaId: id } })).budgetEuros).toBe(
+      50000,
+    );
+  });
+
+  it("lets the platform edit the urgency but not the budget; the council changes nothing", async () => {
+    const id = await startValid();
+    await post(id, { intent: "statement", statement: "Het pad is donker." }, "buurtplatform");
+    expect((await db().urgency.findUniqueOrThrow({ where: { agendaId: id } })).statement).toBe(
+      "Het pad is donker.",
+    );
+    expect(
+      await statusOf(post(id, { intent: "preconditions", budget: "1000" }, "buurtplatform")),
+    ).toBe(403);
+    for (const intent of ["statement", "preconditions", "support", "decision", "trigger"]) {
+      expect(await statusOf(post(id, { intent, statement: "x", budget: "1" }, "adviesraad"))).toBe(
+        403,
+      );
+    }
+    const urgency = await db().urgency.findUniqueOrThrow({ where: { agendaId: id } });
+    expect(urgency).toMatchObject({ statement: "Het pad is donker.", budgetEuros: null });
+  });
+
+  it("needs themes when continuing on named themes only", async () => {
+    const id = await startValid();
+    const response = await post(
+      id,
+      { intent: "decision", decision: "continue_on_themes" },
+      "gemeente",
+    );
+    expect(errorsOf(response).decisionThemes).toEqual(["themesRequired"]);
+    expect((await db().urgency.findUniqueOrThrow({ where: { agendaId: id } })).decision).toBeNull();
+  });
+
+  it("marks a block done and reopens it, each as an audit event, and shows what is missing", async () => {
+    const id = await startValid();
+    const setStatus = (status: string) =>
+      workspaceAction(
+        routeArgs(
+          formPost(
+            `/buurtagenda/${id}/werkruimte`,
+            { intent: "status", block: "1", status },
+            cookies.gemeente,
+          ),
+          { id },
+        ),
+      );
+    await setStatus("done");
+    let block = await db().buurtagendaBlock.findUniqueOrThrow({
+      where: { agendaId_block: { agendaId: id, block: 1 } },
+    });
+    expect(block.status).toBe("done");
+    expect(block.doneAt).not.toBeNull();
+    await setStatus("in_progress");
+    block = await db().buurtagendaBlock.findUniqueOrThrow({
+      where: { agendaId_block: { agendaId: id, block: 1 } },
+    });
+    expect(block).toMatchObject({ status: "in_progress", doneAt: null, doneById: null });
+
+    const overview = await workspaceLoader(
+      routeArgs(get(`/buurtagenda/${id}/werkruimte`, cookies.adviesraad), { id }),
+    );
+    expect(overview.timeline.map((e) => e.action)).toEqual([
+      "block.status_changed",
+      "block.status_changed",
+      "agenda.started",
+    ]);
+    expect(overview.blocks[0]!.missing).toContain("missingBudget");
+    expect(overview.blocks[1]!.missing).toEqual(["notBuiltYet"]);
+    expect(overview.can["block.advance"]).toBe(false);
+    expect(await statusOf(setStatusAs(id, "adviesraad"))).toBe(403);
+  });
+
+  function setStatusAs(id: string, role: string) {
+    return workspaceAction(
+      routeArgs(
+        formPost(
+          `/buurtagenda/${id}/werkruimte`,
+          { intent: "status", block: "2", status: "done" },
+          cookies[role],
+        ),
+        { id },
+      ),
+    );
+  }
+
+  it("shows residents the public page only", async () => {
+    const id = await startValid();
+    const page = await publicLoader(routeArgs(get(`/buurtagenda/${id}`), { id }));
+    expect(page.agenda.publicDescription).toBe(VALID.publicDescription);
+    expect(page.canViewWorkspace).toBe(false);
+    expect(JSON.stringify(page)).not.toMatch(/budget/i);
+    const asResident = statusOf(
+      workspaceLoader(routeArgs(get(`/buurtagenda/${id}/werkruimte`, cookies.bewoner), { id })),
+    );
+    expect(await asResident).toBe(403);
+    await expect(
+      workspaceLoader(routeArgs(get(`/buurtagenda/${id}/werkruimte`), { id })),
+    ).rejects.toSatisfy((r: unknown) => isRedirectTo(r, /^\/inloggen\?terug=/));
+  });
+});
+
+describe("block 3: parties and invitations", () => {
+  const post = (id: string, fields: Record<string, string>, role = "gemeente") =>
+    partiesAction(
+      routeArgs(formPost(`/buurtagenda/${id}/partijen`, fields, cookies[role]), { id }),
+    );
+
+  async function inviteAndGetToken(id: string, email: string) {
+    await post(id, { intent: "invite", email, role: "buurtplatform" });
+    const mail = await mailbox.waitFor(email, /uitnodiging\//);
+    return /uitnodiging\/([a-z0-9.]+)/.exec(mail.text)![1]!;
+  }
+
+  it("registers organisations, adds parties, and refuses duplicates", async () => {
+    const id = await startValid();
+    await post(id, {
+      intent: "organisation",
+      name: "Elan Wonen",
+      kind: "housing_corporation",
+      contactName: "Petra",
+    });
+    const duplicate = await post(id, {
+      intent: "organisation",
+      name: "Elan Wonen",
+      kind: "housing_corporation",
+    });
+    expect(errorsOf(duplicate).name).toEqual(["organisationDuplicate"]);
+    const organisation = await db().organisation.findFirstOrThrow({
+      where: { name: "Elan Wonen" },
+    });
+    await post(id, {
+      intent: "party",
+      organisationId: organisation.id,
+      participationRole: "decides",
+    });
+    const again = await post(id, {
+      intent: "party",
+      organisationId: organisation.id,
+      participationRole: "advises",
+    });
+    expect(errorsOf(again).organisationId).toEqual(["alreadyParty"]);
+    const data = await partiesLoader(
+      routeArgs(get(`/buurtagenda/${id}/partijen`, cookies.adviesraad), { id }),
+    );
+    expect(data.parties).toMatchObject([
+      { organisation: "Elan Wonen", participationRole: "decides", contact: "Petra" },
+    ]);
+    expect(data.can["party.manage"]).toBe(false);
+  });
+
+  it("refuses an invitation to an invalid email and writes nothing", async () => {
+    const id = await startValid();
+    const response = await post(id, {
+      intent: "invite",
+      email: "geen-adres",
+      role: "buurtplatform",
+    });
+    expect(errorsOf(response).email).toEqual(["emailInvalid"]);
+    expect(await db().invitation.count({ where: { agendaId: id } })).toBe(0);
+  });
+
+  it("grants the role on this agenda once, only to the invited address, and not after expiry", async () => {
+    const id = await startValid();
+    const email = `kees-${Date.now()}@example.org`;
+    const token = await inviteAndGetToken(id, email);
+    const kees = await db().user.create({ data: { email, emailVerifiedAt: new Date() } });
+    const other = await db().user.create({
+      data: { email: `ander-${Date.now()}@example.org`, emailVerifiedAt: new Date() },
+    });
+    const accept = async (userId: string, t = token) =>
+      acceptAction(
+        routeArgs(formPost(`/uitnodiging/${t}`, {}, `sessie=${await createSession(userId)}`), {
+          token: t,
+        }),
+      );
+
+    expect(await accept(other.id)).toMatchObject({ status: "other-email" });
+    expect(await db().roleAssignment.count({ where: { userId: other.id } })).toBe(0);
+
+    const accepted = await accept(kees.id);
+    expect(isRedirectTo(accepted, new RegExp(`/buurtagenda/${id}/werkruimte$`))).toBe(true);
+    expect(
+      await db().roleAssignment.findMany({
+        where: { userId: kees.id },
+        select: { role: true, scopeType: true, scopeId: true },
+      }),
+    ).toEqual([{ role: "buurtplatform", scopeType: "buurtagenda", scopeId: id }]);
+    expect(await accept(kees.id)).toMatchObject({ status: "invalid" });
+
+    const late = await inviteAndGetToken(id, `laat-${email}`);
+    await db().invitation.updateMany({
+      where: { email: `laat-${email}` },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const latecomer = await db().user.create({
+      data: { email: `laat-${email}`, emailVerifiedAt: new Date() },
+    });
+    expect(await accept(latecomer.id, late)).toMatchObject({ status: "invalid" });
+    expect(await db().roleAssignment.count({ where: { userId: latecomer.id } })).toBe(0);
+  });
+
+  it("refuses the council and partners posting to the party actions", async () => {
+    const id = await startValid();
+    for (const role of ["adviesraad", "partner"]) {
+      expect(
+        await statusOf(
+          post(id, { intent: "organisation", name: `Org ${role}`, kind: "business" }, role),
+        ),
+      ).toBe(403);
+    }
+    expect(await db().organisation.count({ where: { name: { startsWith: "Org " } } })).toBe(0);
+  });
+});
