@@ -10,6 +10,7 @@ export default [
   route("buurtagenda/:id/werkruimte", "routes/buurtagenda-werkruimte.tsx"),
   route("buurtagenda/:id/urgentie", "routes/buurtagenda-urgentie.tsx"),
   route("buurtagenda/:id/partijen", "routes/buurtagenda-partijen.tsx"),
+  route("buurtagenda/:id/initiatieven", "routes/buurtagenda-initiatieven.tsx"),
   route("uitnodiging/:token", "routes/uitnodiging.tsx"),
   route("registreren", "routes/registreren.tsx"),
   route("bevestigen", "routes/bevestigen.tsx"),

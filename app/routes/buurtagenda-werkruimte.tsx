@@ -99,9 +99,16 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
         <dt>{t("area")}</dt>
         <dd>{agenda.buurten.join(", ")}</dd>
       </dl>
-      <p className="utrecht-paragraph">
-        <Link to={href("/buurtagenda/:id", { id: agenda.id })}>{t("publicPageLink")}</Link>
-      </p>
+      <ul className="utrecht-unordered-list">
+        <li>
+          <Link to={href("/buurtagenda/:id", { id: agenda.id })}>{t("publicPageLink")}</Link>
+        </li>
+        <li>
+          <Link to={href("/buurtagenda/:id/initiatieven", { id: agenda.id })}>
+            {t("initiativesLink")}
+          </Link>
+        </li>
+      </ul>
       {!loaderData.can["block.advance"] ? (
         <p className="utrecht-paragraph">{t("readOnly")}</p>
       ) : null}

@@ -121,6 +121,20 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
   await block1.getByRole("button", { name: "Status opslaan" }).click();
   await expect(page.locator(".block-card").first()).toContainText("Klaar gemeld door Sanne (demo)");
 
+  // What already happens: an initiative, placed by clicking the map.
+  await page.getByRole("link", { name: "Bestaande initiatieven" }).click();
+  await expect(page.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();
+  await page.getByLabel("Wat is het?").fill("Koffieochtend in het buurthuis");
+  await page.getByLabel("Wie organiseert het?").fill("Bewoners van de Glipper Dreef");
+  const map = page.locator('[data-testid="area-map"]');
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  await expect(page.getByLabel("Lengtegraad")).not.toHaveValue("");
+  await page.getByRole("button", { name: "Initiatief toevoegen" }).click();
+  await expect(page.getByRole("heading", { name: "Koffieochtend in het buurthuis" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(workspaceUrl);
+
   // Block 3: three organisations in the register, three parties with roles.
   await page.getByRole("link", { name: "3. Breng partijen samen" }).click();
   await expect(

@@ -12,6 +12,10 @@ import {
 } from "../../app/routes/buurtagenda-werkruimte";
 import { action as acceptAction } from "../../app/routes/uitnodiging";
 import { loader as publicLoader } from "../../app/routes/buurtagenda";
+import {
+  action as initiativesAction,
+  loader as initiativesLoader,
+} from "../../app/routes/buurtagenda-initiatieven";
 import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
@@ -375,5 +379,48 @@ describe("block 3: parties and invitations", () => {
       ).toBe(403);
     }
     expect(await db().organisation.count({ where: { name: { startsWith: "Org " } } })).toBe(0);
+  });
+});
+
+describe("existing initiatives", () => {
+  const post = (id: string, fields: Record<string, string>, role = "buurtplatform") =>
+    initiativesAction(
+      routeArgs(formPost(`/buurtagenda/${id}/initiatieven`, fields, cookies[role]), { id }),
+    );
+
+  it("records an initiative with a point inside the area and shows it on the map", async () => {
+    const id = await startValid();
+    const buurt = await db().buurt.findFirstOrThrow({ where: { code: "BU03970101" } });
+    const response = await post(id, {
+      title: "Koffieochtend in het buurthuis",
+      organiser: "Bewoners Glipper Dreef",
+      since: "2024-03",
+      lon: String(buurt.centroidLon),
+      lat: String(buurt.centroidLat),
+    });
+    expect((response as { saved: boolean }).saved).toBe(true);
+    const page = await initiativesLoader(
+      routeArgs(get(`/buurtagenda/${id}/initiatieven`, cookies.adviesraad), { id }),
+    );
+    expect(page.initiatives).toMatchObject([
+      { title: "Koffieochtend in het buurthuis", since: "2024-03-01T00:00:00.000Z", onMap: true },
+    ]);
+    expect(page.points.features).toHaveLength(1);
+    expect(page.can["initiative.manage"]).toBe(false);
+  });
+
+  it("refuses a point outside the area, half a point, and the council", async () => {
+    const id = await startValid();
+    const outside = await post(id, {
+      title: "Elders",
+      organiser: "Iemand",
+      lon: "4.70",
+      lat: "52.40",
+    });
+    expect(errorsOf(outside).lat).toEqual(["outsideArea"]);
+    const half = await post(id, { title: "Half", organiser: "Iemand", lon: "4.62" });
+    expect(errorsOf(half).lat).toEqual(["coordinateInvalid"]);
+    expect(await statusOf(post(id, { title: "Raad", organiser: "Raad" }, "adviesraad"))).toBe(403);
+    expect(await db().initiative.count({ where: { agendaId: id } })).toBe(0);
   });
 });

@@ -163,3 +163,41 @@ export const invitationSchema = z.object({
   role: z.enum(INVITABLE_ROLES, { error: "inviteRoleRequired" }),
   partyId: z.uuid().optional(),
 });
+
+const coordinate = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const number = Number(value.replace(",", "."));
+      if (!Number.isFinite(number) || number < min || number > max) {
+        ctx.addIssue({ code: "custom", message: "coordinateInvalid" });
+        return z.NEVER;
+      }
+      return number;
+    });
+
+export const initiativeSchema = z
+  .object({
+    title: text(200, "initiativeTitleRequired"),
+    organiser: text(200, "organiserRequired"),
+    place: text(200),
+    contact: text(200),
+    description: text(2000),
+    since: z
+      .string()
+      .trim()
+      .optional()
+      .refine((value) => !value || /^\d{4}-(0[1-9]|1[0-2])$/.test(value), {
+        error: "sinceInvalid",
+      }),
+    lon: coordinate(-180, 180),
+    lat: coordinate(-90, 90),
+  })
+  .refine((v) => (v.lon === null) === (v.lat === null), {
+    error: "coordinateInvalid",
+    path: ["lat"],
+  });
+export type InitiativeInput = z.infer<typeof initiativeSchema>;

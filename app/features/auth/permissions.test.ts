@@ -87,6 +87,7 @@ const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | Role[]> = 
   "agenda.draft": ["buurtplatform", "gemeente"],
   "block.advance": ["buurtplatform", "gemeente"],
   "urgency.edit": ["buurtplatform", "gemeente"],
+  "initiative.manage": ["buurtplatform", "gemeente"],
   "unpublished.view": ["buurtplatform", "gemeente", "adviesraad"],
   "agenda.view": ["buurtplatform", "gemeente", "partner", "adviesraad"],
   "scan.view": ["buurtplatform", "gemeente", "adviesraad"],

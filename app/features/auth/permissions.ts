@@ -52,6 +52,7 @@ export const POLICY = {
   "agenda.draft": ["buurtplatform", "gemeente"],
   "block.advance": ["buurtplatform", "gemeente"],
   "urgency.edit": ["buurtplatform", "gemeente"],
+  "initiative.manage": ["buurtplatform", "gemeente"],
   "unpublished.view": ["buurtplatform", "gemeente", "adviesraad"],
   "agenda.view": ["buurtplatform", "gemeente", "partner", "adviesraad"],
   "scan.view": ["buurtplatform", "gemeente", "adviesraad"],

@@ -15,6 +15,10 @@ export interface AreaMapProps {
   loadingText: string;
   /** Optional base map style URL (env MAP_STYLE_URL); by default only our own polygons are drawn. */
   baseStyleUrl?: string | null;
+  /** Points to mark on top of the areas (e.g. initiatives), with a `title` property. */
+  points?: FeatureCollection;
+  /** Clicking the map writes the point into these inputs (the inputs remain usable without it). */
+  pick?: { lonInputId: string; latInputId: string };
 }
 
 export function AreaMap(props: AreaMapProps) {

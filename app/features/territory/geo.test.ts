@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placementOf } from "./geo";
+import { placementOf, pointInArea } from "./geo";
 
 const square = (x: number, y: number, size: number) => ({
   type: "Polygon" as const,
@@ -31,5 +31,14 @@ describe("placementOf", () => {
 
   it("refuses an area without geometry", () => {
     expect(() => placementOf([])).toThrow();
+  });
+});
+
+describe("pointInArea", () => {
+  it("finds a point in any part of a composite area, and not outside it", () => {
+    const area = [square(4.5, 52.25, 0.125), square(4.75, 52.5, 0.125)];
+    expect(pointInArea({ lon: 4.55, lat: 52.3 }, area)).toBe(true);
+    expect(pointInArea({ lon: 4.8, lat: 52.55 }, area)).toBe(true);
+    expect(pointInArea({ lon: 4.7, lat: 52.3 }, area)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import turfBbox from "@turf/bbox";
+import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import centerOfMass from "@turf/center-of-mass";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 
@@ -44,4 +45,12 @@ export function unionBox(boxes: BoundingBox[]): BoundingBox {
     east: Math.max(...boxes.map((b) => b.east)),
     north: Math.max(...boxes.map((b) => b.north)),
   };
+}
+
+/** Whether a WGS84 point lies inside one of the area's polygons (on the boundary counts). */
+export function pointInArea(
+  point: { lon: number; lat: number },
+  geometries: AreaGeometry[],
+): boolean {
+  return geometries.some((geometry) => booleanPointInPolygon([point.lon, point.lat], geometry));
 }

@@ -21,14 +21,21 @@ function offlineStyle(): StyleSpecification {
   };
 }
 
+const POINT_COLOUR = "#a34700";
+
 export default function MapCanvas({
   areas,
   bbox,
   label,
   unavailableText,
   baseStyleUrl,
+  points,
+  pick,
 }: AreaMapProps) {
   const container = useRef<HTMLDivElement>(null);
+  // Primitive ids, so that a new `pick` object on each render does not rebuild the map.
+  const lonInputId = pick?.lonInputId;
+  const latInputId = pick?.latInputId;
   const navigate = useNavigate();
   const [failed, setFailed] = useState(false);
 
@@ -65,21 +72,50 @@ export default function MapCanvas({
         source: "areas",
         paint: { "line-color": AREA_LINE, "line-width": 1.5 },
       });
+      if (points) {
+        map.addSource("points", { type: "geojson", data: points });
+        map.addLayer({
+          id: "points-circle",
+          type: "circle",
+          source: "points",
+          paint: {
+            "circle-radius": 7,
+            "circle-color": POINT_COLOUR,
+            "circle-stroke-color": "#ffffff",
+            "circle-stroke-width": 2,
+          },
+        });
+      }
       // Lets tests (and assistive tooling) see that the polygons are drawn, not just the canvas.
       map.once("idle", () => container.current?.setAttribute("data-state", "ready"));
     });
+    const picking = Boolean(lonInputId && latInputId);
+    const linksToBuurten = !picking && areas.features.length > 1;
+    if (lonInputId && latInputId) {
+      const marker = new maplibregl.Marker({ color: POINT_COLOUR });
+      map.on("click", (event: maplibregl.MapMouseEvent) => {
+        marker.setLngLat(event.lngLat).addTo(map);
+        const write = (id: string, value: number) => {
+          const input = document.getElementById(id);
+          if (input instanceof HTMLInputElement) input.value = value.toFixed(6);
+        };
+        write(lonInputId, event.lngLat.lng);
+        write(latInputId, event.lngLat.lat);
+      });
+      map.getCanvas().style.cursor = "crosshair";
+    }
     map.on("click", "areas-fill", (event: maplibregl.MapLayerMouseEvent) => {
       const code = event.features?.[0]?.properties?.code;
-      if (typeof code === "string" && areas.features.length > 1) void navigate(`/buurt/${code}`);
+      if (typeof code === "string" && linksToBuurten) void navigate(`/buurt/${code}`);
     });
     map.on("mouseenter", "areas-fill", () => {
-      if (areas.features.length > 1) map.getCanvas().style.cursor = "pointer";
+      if (linksToBuurten) map.getCanvas().style.cursor = "pointer";
     });
     map.on("mouseleave", "areas-fill", () => {
-      map.getCanvas().style.cursor = "";
+      map.getCanvas().style.cursor = picking ? "crosshair" : "";
     });
     return () => map.remove();
-  }, [areas, bbox, label, baseStyleUrl, navigate]);
+  }, [areas, bbox, label, baseStyleUrl, navigate, points, lonInputId, latInputId]);
 
   if (failed) return <p className="utrecht-paragraph">{unavailableText}</p>;
   return <div ref={container} style={{ width: "100%", height: "100%" }} data-testid="area-map" />;

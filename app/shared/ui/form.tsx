@@ -52,7 +52,7 @@ interface TextFieldProps {
   label: string;
   description?: string;
   errors?: string[];
-  type?: "text" | "email" | "password" | "date" | "url";
+  type?: "text" | "email" | "password" | "date" | "month" | "url";
   autoComplete?: string;
   inputMode?: "numeric" | "email" | "text" | "decimal";
   required?: boolean;
