@@ -12,6 +12,7 @@ export default [
   route("buurtagenda/:id/partijen", "routes/buurtagenda-partijen.tsx"),
   route("buurtagenda/:id/initiatieven", "routes/buurtagenda-initiatieven.tsx"),
   route("uitnodiging/:token", "routes/uitnodiging.tsx"),
+  route("organisatie/:id", "routes/organisatie.tsx"),
   route("registreren", "routes/registreren.tsx"),
   route("bevestigen", "routes/bevestigen.tsx"),
   route("inloggen", "routes/inloggen.tsx"),

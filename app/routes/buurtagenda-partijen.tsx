@@ -46,6 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     parties: parties.map((p) => ({
       id: p.id,
       organisation: p.organisation.name,
+      organisationId: p.organisation.id,
       kind: p.organisation.kind,
       participationRole: p.participationRole,
       invitationStatus: p.invitationStatus,
@@ -157,7 +158,9 @@ export default function PartiesPage({ loaderData, actionData }: Route.ComponentP
             {loaderData.parties.map((party) => (
               <tr key={party.id}>
                 <th scope="row">
-                  {party.organisation}
+                  <Link to={href("/organisatie/:id", { id: party.organisationId })}>
+                    {party.organisation}
+                  </Link>
                   <br />
                   <small>{t(`kind_${party.kind}`)}</small>
                   {party.commitment ? (

@@ -13,6 +13,10 @@ import {
 import { action as acceptAction } from "../../app/routes/uitnodiging";
 import { loader as publicLoader } from "../../app/routes/buurtagenda";
 import {
+  action as organisationAction,
+  loader as organisationLoader,
+} from "../../app/routes/organisatie";
+import {
   action as initiativesAction,
   loader as initiativesLoader,
 } from "../../app/routes/buurtagenda-initiatieven";
@@ -422,5 +426,70 @@ describe("existing initiatives", () => {
     expect(errorsOf(half).lat).toEqual(["coordinateInvalid"]);
     expect(await statusOf(post(id, { title: "Raad", organiser: "Raad" }, "adviesraad"))).toBe(403);
     expect(await db().initiative.count({ where: { agendaId: id } })).toBe(0);
+  });
+});
+
+describe("a partner and their own organisation", () => {
+  it("lets the partner who accepted for a party edit that organisation, and nothing else", async () => {
+    const id = await startValid();
+    const postParties = (fields: Record<string, string>) =>
+      partiesAction(
+        routeArgs(formPost(`/buurtagenda/${id}/partijen`, fields, cookies.gemeente), { id }),
+      );
+    const stamp = Date.now();
+    await postParties({ intent: "organisation", name: `WIJ ${stamp}`, kind: "welfare" });
+    await postParties({ intent: "organisation", name: `Ander ${stamp}`, kind: "business" });
+    const own = await db().organisation.findFirstOrThrow({ where: { name: `WIJ ${stamp}` } });
+    const other = await db().organisation.findFirstOrThrow({ where: { name: `Ander ${stamp}` } });
+    await postParties({ intent: "party", organisationId: own.id, participationRole: "co_creates" });
+    const party = await db().agendaParty.findFirstOrThrow({
+      where: { agendaId: id, organisationId: own.id },
+    });
+
+    const email = `partner-${stamp}@example.org`;
+    await postParties({ intent: "invite", email, role: "partner", partyId: party.id });
+    const token = /uitnodiging\/([a-z0-9.]+)/.exec(
+      (await mailbox.waitFor(email, /uitnodiging\//)).text,
+    )![1]!;
+    const partner = await db().user.create({ data: { email, emailVerifiedAt: new Date() } });
+    const cookie = `sessie=${await createSession(partner.id)}`;
+    const accepted = await acceptAction(
+      routeArgs(formPost(`/uitnodiging/${token}`, {}, cookie), { token }),
+    );
+    expect(isRedirectTo(accepted, /werkruimte$/)).toBe(true);
+    expect(await db().organisationMember.count({ where: { userId: partner.id } })).toBe(1);
+
+    const edit = (organisationId: string, fields: Record<string, string>, as = cookie) =>
+      organisationAction(
+        routeArgs(formPost(`/organisatie/${organisationId}`, fields, as), { id: organisationId }),
+      );
+    const saved = await edit(own.id, {
+      name: `WIJ ${stamp}`,
+      kind: "welfare",
+      contactName: "Aisha",
+      contactEmail: "aisha@wij.example",
+    });
+    expect((saved as { saved: boolean }).saved).toBe(true);
+    const contact = await db().contactPerson.findFirstOrThrow({
+      where: { organisationId: own.id },
+    });
+    expect(contact).toMatchObject({ name: "Aisha", email: "aisha@wij.example" });
+
+    expect(await statusOf(edit(other.id, { name: "Overgenomen", kind: "business" }))).toBe(403);
+    expect(
+      await statusOf(edit(own.id, { name: "Door de raad", kind: "welfare" }, cookies.adviesraad)),
+    ).toBe(403);
+    const view = await organisationLoader(
+      routeArgs(get(`/organisatie/${own.id}`, cookies.adviesraad), { id: own.id }),
+    );
+    expect(view.mayEdit).toBe(false);
+    expect((await db().organisation.findUniqueOrThrow({ where: { id: other.id } })).name).toBe(
+      `Ander ${stamp}`,
+    );
+    // The partner now sees the agenda, read-only for its blocks.
+    const workspace = await workspaceLoader(
+      routeArgs(get(`/buurtagenda/${id}/werkruimte`, cookie), { id }),
+    );
+    expect(workspace.can["block.advance"]).toBe(false);
   });
 });

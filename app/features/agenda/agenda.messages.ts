@@ -2,6 +2,12 @@ import { defineMessages } from "../../shared/i18n/i18n";
 
 export const agendaMessages = defineMessages({
   nl: {
+    organisationTitle: "Organisatie",
+    organisationIntro: "De gegevens van deze organisatie in het register van de gemeente.",
+    website: "Website (mag leeg blijven)",
+    organisationSaved: "De gegevens zijn opgeslagen.",
+    editOrganisation: "Gegevens wijzigen",
+    agendasOfOrganisation: "Doet mee aan",
     initiativesTitle: "Wat er al gebeurt in de buurt",
     initiativesLink: "Bestaande initiatieven",
     initiativesIntro:
@@ -250,6 +256,12 @@ export const agendaMessages = defineMessages({
     emailRequired: "Vul het e-mailadres in.",
   },
   en: {
+    organisationTitle: "Organisation",
+    organisationIntro: "The details of this organisation in the municipality's register.",
+    website: "Website (may be left empty)",
+    organisationSaved: "The details have been saved.",
+    editOrganisation: "Change details",
+    agendasOfOrganisation: "Takes part in",
     initiativesTitle: "What already happens in the neighbourhood",
     initiativesLink: "Existing initiatives",
     initiativesIntro:

@@ -151,6 +151,13 @@ export const organisationSchema = z.object({
   contactPhone: text(40),
 });
 
+export const organisationDetailsSchema = organisationSchema.extend({
+  website: z
+    .url({ protocol: /^https?$/, error: "linkInvalid" })
+    .max(500, { error: "tooLong" })
+    .optional(),
+});
+
 export const partySchema = z.object({
   organisationId: z.uuid({ error: "organisationRequired" }),
   participationRole: z.enum(PARTICIPATION_ROLES, { error: "participationRoleRequired" }),

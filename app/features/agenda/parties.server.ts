@@ -271,9 +271,15 @@ export async function acceptInvitation(
       update: {},
     });
     if (invitation.partyId) {
-      await tx.agendaParty.update({
+      const party = await tx.agendaParty.update({
         where: { id: invitation.partyId },
         data: { invitationStatus: "accepted" },
+      });
+      // Whoever accepts on behalf of a party acts for its organisation from now on.
+      await tx.organisationMember.upsert({
+        where: { userId_organisationId: { userId: user.id, organisationId: party.organisationId } },
+        create: { userId: user.id, organisationId: party.organisationId },
+        update: {},
       });
     }
     await recordAuditEvent(tx, {
@@ -297,4 +303,64 @@ export async function acceptInvitation(
     });
     return { status: "accepted" as const, agendaId: invitation.agendaId };
   });
+}
+
+export async function getOrganisation(organisationId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(organisationId)) return null;
+  return db().organisation.findUnique({
+    where: { id: organisationId },
+    include: { contacts: { orderBy: { name: "asc" }, take: 1 } },
+  });
+}
+
+/** Name, kind, website and the main contact person of an organisation in the register. */
+export async function updateOrganisation(
+  actorId: string,
+  organisationId: string,
+  input: {
+    name: string;
+    kind: OrganisationKind;
+    website?: string;
+    contactName: string;
+    contactEmail?: string;
+    contactPhone: string;
+  },
+): Promise<"saved" | "duplicate"> {
+  const organisation = await db().organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    include: { contacts: { orderBy: { name: "asc" }, take: 1 } },
+  });
+  const clash = await db().organisation.findFirst({
+    where: {
+      gemeenteCode: organisation.gemeenteCode,
+      name: input.name,
+      NOT: { id: organisationId },
+    },
+  });
+  if (clash) return "duplicate";
+  await db().$transaction(async (tx) => {
+    await tx.organisation.update({
+      where: { id: organisationId },
+      data: { name: input.name, kind: input.kind, website: input.website || null },
+    });
+    const contact = {
+      name: input.contactName,
+      email: input.contactEmail || null,
+      phone: input.contactPhone || null,
+    };
+    const current = organisation.contacts[0];
+    if (current && input.contactName)
+      await tx.contactPerson.update({ where: { id: current.id }, data: contact });
+    else if (current) await tx.contactPerson.delete({ where: { id: current.id } });
+    else if (input.contactName)
+      await tx.contactPerson.create({ data: { organisationId, ...contact } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "organisation.updated",
+      subjectType: "organisation",
+      subjectId: organisationId,
+      details: { name: input.name, kind: input.kind },
+    });
+  });
+  return "saved";
 }

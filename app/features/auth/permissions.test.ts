@@ -34,6 +34,12 @@ const RESOURCES: Record<string, Resource> = {
     buurtCodes: ["BU03970001"],
   },
   "agenda C (Haarlem)": { kind: "buurtagenda", agendaId: "C", buurtCodes: ["BU03920000"] },
+  "organisation in Heemstede": {
+    kind: "organisation",
+    organisationId: "O1",
+    gemeenteCode: "GM0397",
+  },
+  "organisation in Haarlem": { kind: "organisation", organisationId: "O2", gemeenteCode: "GM0392" },
 };
 type ResourceName = keyof typeof RESOURCES;
 const ALL = Object.keys(RESOURCES) as ResourceName[];
@@ -51,6 +57,7 @@ const SCOPES: { scope: Omit<Assignment, "role">; covers: ResourceName[] }[] = [
       "buurt in other wijk",
       "agenda A (Centrum + other wijk)",
       "agenda B (same wijk, not Centrum)",
+      "organisation in Heemstede",
     ],
   },
   {
@@ -75,7 +82,8 @@ const SCOPES: { scope: Omit<Assignment, "role">; covers: ResourceName[] }[] = [
 
 const EVERYONE = "everyone";
 const ANY_ACCOUNT = "any account";
-const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | Role[]> = {
+const MEMBER = "members of the organisation";
+const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | typeof MEMBER | Role[]> = {
   "published.view": EVERYONE,
   "story.submit": ANY_ACCOUNT,
   "story.react": ANY_ACCOUNT,
@@ -101,6 +109,9 @@ const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | Role[]> = 
   "focusArea.designate": ["gemeente"],
   "dashboard.view": ["gemeente", "adviesraad"],
   "review.write": ["adviesraad"],
+  "organisation.view": ["buurtplatform", "gemeente", "partner", "adviesraad"],
+  "organisation.edit": ["buurtplatform", "gemeente"],
+  "organisation.editOwn": MEMBER,
   "role.assign": ["beheerder"],
   "data.import": ["beheerder"],
 };
@@ -150,6 +161,17 @@ describe("can(): the full permission matrix", () => {
       }
     }
     expect(checked).toBe(ACTIONS.length * ALL.length);
+  });
+
+  it("lets a member edit their own organisation only, whatever their roles", () => {
+    const member = { id: "u", assignments: [], organisationIds: ["O1"] };
+    for (const name of ALL) {
+      expect(can(member, "organisation.editOwn", RESOURCES[name]!), name).toBe(
+        name === "organisation in Heemstede",
+      );
+      expect(can(member, "organisation.edit", RESOURCES[name]!), name).toBe(false);
+      expect(can(member, "organisation.view", RESOURCES[name]!), name).toBe(false);
+    }
   });
 
   it("combines assignments: a role in one gemeente gives nothing in another", () => {

@@ -24,6 +24,8 @@ export interface Assignment {
 export interface Actor {
   id: string;
   assignments: Assignment[];
+  /** Organisations this person acts for (organisation_member). */
+  organisationIds?: string[];
 }
 
 /**
@@ -34,11 +36,13 @@ export type Resource =
   | { kind: "gemeente"; gemeenteCode: string }
   | { kind: "wijk"; wijkCode: string }
   | { kind: "buurt"; buurtCode: string }
-  | { kind: "buurtagenda"; agendaId: string; buurtCodes: string[] };
+  | { kind: "buurtagenda"; agendaId: string; buurtCodes: string[] }
+  | { kind: "organisation"; organisationId: string; gemeenteCode: string };
 
 /**
  * Who may do what (DOMAIN.md §3). `signedIn` actions need only an account: every signed-in person
- * takes part as a resident, wherever they live or work. `public` needs nothing.
+ * takes part as a resident, wherever they live or work. `public` needs nothing. `member` needs
+ * the person to act for the organisation the action is about.
  */
 export const POLICY = {
   "published.view": "public",
@@ -66,9 +70,12 @@ export const POLICY = {
   "focusArea.designate": ["gemeente"],
   "dashboard.view": ["gemeente", "adviesraad"],
   "review.write": ["adviesraad"],
+  "organisation.view": ["buurtplatform", "gemeente", "partner", "adviesraad"],
+  "organisation.edit": ["buurtplatform", "gemeente"],
+  "organisation.editOwn": "member",
   "role.assign": ["beheerder"],
   "data.import": ["beheerder"],
-} as const satisfies Record<string, "public" | "signedIn" | readonly Role[]>;
+} as const satisfies Record<string, "public" | "signedIn" | "member" | readonly Role[]>;
 
 export type Action = keyof typeof POLICY;
 export const ACTIONS = Object.keys(POLICY) as Action[];
@@ -99,6 +106,9 @@ export function scopeCovers(assignment: Assignment, resource: Resource): boolean
         (scopeType === "wijk" && scopeId === wijkOf(resource.buurtCode)) ||
         (scopeType === "buurt" && scopeId === resource.buurtCode)
       );
+    case "organisation":
+      // The register is gemeente-wide: only a gemeente-wide role reaches it.
+      return scopeType === "gemeente" && scopeId === resource.gemeenteCode;
     case "buurtagenda":
       // A buurtagenda lies in one gemeente; a wijk or buurt role reaches it when its area is
       // part of the agenda's area.
@@ -112,9 +122,15 @@ export function scopeCovers(assignment: Assignment, resource: Resource): boolean
 }
 
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
-  const rule: "public" | "signedIn" | readonly Role[] = POLICY[action];
+  const rule: "public" | "signedIn" | "member" | readonly Role[] = POLICY[action];
   if (rule === "public") return true;
   if (!actor) return false;
   if (rule === "signedIn") return true;
+  if (rule === "member") {
+    return (
+      resource.kind === "organisation" &&
+      (actor.organisationIds ?? []).includes(resource.organisationId)
+    );
+  }
   return actor.assignments.some((a) => rule.includes(a.role) && scopeCovers(a, resource));
 }

@@ -19,6 +19,7 @@ export interface CurrentUser {
   email: string;
   displayName: string | null;
   assignments: Assignment[];
+  organisationIds: string[];
 }
 
 function randomToken(): string {
@@ -82,6 +83,7 @@ async function validate(token: string | null): Promise<Authentication> {
           displayName: true,
           emailVerifiedAt: true,
           roles: { select: { role: true, scopeType: true, scopeId: true } },
+          memberships: { select: { organisationId: true } },
         },
       },
     },
@@ -106,6 +108,7 @@ async function validate(token: string | null): Promise<Authentication> {
       email: user.email,
       displayName: user.displayName,
       assignments: user.roles,
+      organisationIds: user.memberships.map((m) => m.organisationId),
     },
     sessionId: session.id,
     setCookie,
