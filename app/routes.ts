@@ -8,6 +8,7 @@ export default [
   route("gemeente/:code/buurtagenda-starten", "routes/buurtagenda-starten.tsx"),
   route("buurtagenda/:id", "routes/buurtagenda.tsx"),
   route("buurtagenda/:id/werkruimte", "routes/buurtagenda-werkruimte.tsx"),
+  route("buurtagenda/:id/gegevens", "routes/buurtagenda-gegevens.tsx"),
   route("buurtagenda/:id/urgentie", "routes/buurtagenda-urgentie.tsx"),
   route("buurtagenda/:id/partijen", "routes/buurtagenda-partijen.tsx"),
   route("buurtagenda/:id/initiatieven", "routes/buurtagenda-initiatieven.tsx"),

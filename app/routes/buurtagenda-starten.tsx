@@ -1,8 +1,7 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, href, redirect } from "react-router";
-import type { z } from "zod";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/buurtagenda-starten";
+import { AgendaDetailsForm } from "../features/agenda/agenda-details-form";
 import { agendaMessages } from "../features/agenda/agenda.messages";
 import { startAgendaSchema } from "../features/agenda/agenda.schema";
 import { checkArea, startAgenda } from "../features/agenda/agenda.server";
@@ -10,7 +9,6 @@ import { authorize } from "../features/auth/auth-routes.server";
 import { gemeenteCodeParam } from "../features/territory/territory.schema";
 import { getGemeenteWithAreas } from "../features/territory/territory.server";
 import { useText } from "../shared/i18n/i18n";
-import { FormAlert, SubmitButton, TextAreaField, TextField } from "../shared/ui/form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Buurtagenda starten | Buurtagenda" }];
 
@@ -57,75 +55,16 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function StartAgenda({ loaderData, actionData }: Route.ComponentProps) {
   const t = useText(agendaMessages);
-  const [form, fields] = useForm<z.input<typeof startAgendaSchema>>({
-    lastResult: actionData?.result,
-  });
-  const chosen = new Set(
-    Array.isArray(fields.buurtCodes.initialValue)
-      ? (fields.buurtCodes.initialValue as string[])
-      : [],
-  );
-  const buurtErrors = fields.buurtCodes.errors?.map(t);
   return (
     <div className="stack">
       <h1 className="utrecht-heading-1">{t("startTitle")}</h1>
       <p className="utrecht-paragraph">{loaderData.gemeente.name}</p>
-      <FormAlert messages={form.errors?.map(t)} />
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <TextField
-          field={fields.title}
-          label={t("title")}
-          description={t("titleHint")}
-          errors={fields.title.errors?.map(t)}
-        />
-        <TextAreaField
-          field={fields.publicDescription}
-          label={t("publicDescription")}
-          description={t("publicDescriptionHint")}
-          errors={fields.publicDescription.errors?.map(t)}
-          required
-        />
-        <TextField
-          field={fields.startsOn}
-          label={t("startsOn")}
-          type="date"
-          errors={fields.startsOn.errors?.map(t)}
-        />
-        <TextField
-          field={fields.endsOn}
-          label={t("endsOn")}
-          type="date"
-          errors={fields.endsOn.errors?.map(t)}
-        />
-        <fieldset
-          className={`form-field${buurtErrors?.length ? " form-field--invalid" : ""}`}
-          aria-describedby={buurtErrors?.length ? fields.buurtCodes.errorId : undefined}
-        >
-          <legend>{t("buurten")}</legend>
-          {buurtErrors?.length ? (
-            <p id={fields.buurtCodes.errorId} className="form-field__error">
-              {buurtErrors.join(" ")}
-            </p>
-          ) : null}
-          {loaderData.wijken.map((wijk) => (
-            <div key={wijk.code} className="checkbox-group">
-              <p className="checkbox-group__title">{wijk.name}</p>
-              {wijk.buurten.map((buurt) => (
-                <label key={buurt.code} className="checkbox">
-                  <input
-                    type="checkbox"
-                    name={fields.buurtCodes.name}
-                    value={buurt.code}
-                    defaultChecked={chosen.has(buurt.code)}
-                  />{" "}
-                  {buurt.name}
-                </label>
-              ))}
-            </div>
-          ))}
-        </fieldset>
-        <SubmitButton>{t("startButton")}</SubmitButton>
-      </Form>
+      <p className="utrecht-paragraph">{t("startIntro")}</p>
+      <AgendaDetailsForm
+        wijken={loaderData.wijken}
+        lastResult={actionData?.result}
+        submitLabel={t("startButton")}
+      />
     </div>
   );
 }

@@ -62,7 +62,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     })),
     owners: owners.map((o) => ({ id: o.id, name: o.displayName ?? o.email })),
     timeline,
-    can: permissionsOn(user, resource, ["block.advance"]),
+    can: permissionsOn(user, resource, ["block.advance", "agenda.edit"]),
   };
 }
 
@@ -108,6 +108,13 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
             {t("initiativesLink")}
           </Link>
         </li>
+        {loaderData.can["agenda.edit"] ? (
+          <li>
+            <Link to={href("/buurtagenda/:id/gegevens", { id: agenda.id })}>
+              {t("editDetailsLink")}
+            </Link>
+          </li>
+        ) : null}
       </ul>
       {!loaderData.can["block.advance"] ? (
         <p className="utrecht-paragraph">{t("readOnly")}</p>

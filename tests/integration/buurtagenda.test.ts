@@ -13,6 +13,10 @@ import {
 import { action as acceptAction } from "../../app/routes/uitnodiging";
 import { loader as publicLoader } from "../../app/routes/buurtagenda";
 import {
+  action as detailsAction,
+  loader as detailsLoader,
+} from "../../app/routes/buurtagenda-gegevens";
+import {
   action as organisationAction,
   loader as organisationLoader,
 } from "../../app/routes/organisatie";
@@ -491,5 +495,46 @@ describe("a partner and their own organisation", () => {
       routeArgs(get(`/buurtagenda/${id}/werkruimte`, cookie), { id }),
     );
     expect(workspace.can["block.advance"]).toBe(false);
+  });
+});
+
+describe("changing an agenda's details", () => {
+  const post = (id: string, fields: Record<string, string | string[]>, role: string) => {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(fields)) {
+      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+    }
+    const request = new Request(`http://localhost/buurtagenda/${id}/gegevens`, {
+      method: "POST",
+      body,
+      headers: { Cookie: cookies[role]! },
+    });
+    return detailsAction(routeArgs(request, { id }));
+  };
+
+  it("lets staff change title and area, within the gemeente; nobody else", async () => {
+    const id = await startValid();
+    const moved = await post(id, { ...VALID, buurtCodes: ["BU03920101"] }, "gemeente");
+    expect(errorsOf(moved).buurtCodes).toEqual(["buurtenTwoGemeenten"]);
+    expect(
+      await statusOf(post(id, { ...VALID, title: "Door het platform" }, "buurtplatform")),
+    ).toBe(403);
+
+    const changed = await post(
+      id,
+      { ...VALID, title: "Nieuwe titel", buurtCodes: ["BU03970101"] },
+      "gemeente",
+    );
+    expect(isRedirectTo(changed, /werkruimte$/)).toBe(true);
+    const agenda = await db().buurtagenda.findUniqueOrThrow({
+      where: { id },
+      include: { buurten: true },
+    });
+    expect(agenda.title).toBe("Nieuwe titel");
+    expect(agenda.buurten.map((b) => b.buurtCode)).toEqual(["BU03970101"]);
+    const details = await detailsLoader(
+      routeArgs(get(`/buurtagenda/${id}/gegevens`, cookies.gemeente), { id }),
+    );
+    expect(details.details).toMatchObject({ title: "Nieuwe titel", startsOn: "2026-09-01" });
   });
 });

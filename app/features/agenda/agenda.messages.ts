@@ -2,6 +2,9 @@ import { defineMessages } from "../../shared/i18n/i18n";
 
 export const agendaMessages = defineMessages({
   nl: {
+    editDetailsTitle: "Gegevens van de buurtagenda wijzigen",
+    editDetailsLink: "Gegevens wijzigen",
+    "event_agenda.updated": "{actor} wijzigde de gegevens van de buurtagenda",
     organisationTitle: "Organisatie",
     organisationIntro: "De gegevens van deze organisatie in het register van de gemeente.",
     website: "Website (mag leeg blijven)",
@@ -256,6 +259,9 @@ export const agendaMessages = defineMessages({
     emailRequired: "Vul het e-mailadres in.",
   },
   en: {
+    editDetailsTitle: "Change the details of the neighbourhood agenda",
+    editDetailsLink: "Change details",
+    "event_agenda.updated": "{actor} changed the details of the neighbourhood agenda",
     organisationTitle: "Organisation",
     organisationIntro: "The details of this organisation in the municipality's register.",
     website: "Website (may be left empty)",

@@ -352,3 +352,44 @@ export async function getTimeline(agendaId: string, limit = 50) {
     actor: e.actorId ? (nameOf.get(e.actorId) ?? null) : null,
   }));
 }
+
+export async function getAgendaDetails(agendaId: string) {
+  const agenda = await db().buurtagenda.findUniqueOrThrow({
+    where: { id: agendaId },
+    include: { buurten: { select: { buurtCode: true } } },
+  });
+  return {
+    title: agenda.title,
+    publicDescription: agenda.publicDescription,
+    startsOn: agenda.startsOn.toISOString().slice(0, 10),
+    endsOn: agenda.endsOn.toISOString().slice(0, 10),
+    buurtCodes: agenda.buurten.map((b) => b.buurtCode),
+  };
+}
+
+/** Title, description, period and area; the area stays in the agenda's gemeente. */
+export async function updateAgendaDetails(
+  actorId: string,
+  agendaId: string,
+  input: StartAgendaInput,
+  area: { year: number },
+) {
+  const codes = [...new Set(input.buurtCodes)];
+  await db().$transaction(async (tx) => {
+    await tx.buurtagenda.update({
+      where: { id: agendaId },
+      data: {
+        title: input.title,
+        publicDescription: input.publicDescription,
+        startsOn: new Date(`${input.startsOn}T00:00:00Z`),
+        endsOn: new Date(`${input.endsOn}T00:00:00Z`),
+        territoryYear: area.year,
+      },
+    });
+    await tx.buurtagendaBuurt.deleteMany({ where: { agendaId } });
+    await tx.buurtagendaBuurt.createMany({
+      data: codes.map((buurtCode) => ({ agendaId, buurtCode, year: area.year })),
+    });
+    await audit(tx, actorId, agendaId, "agenda.updated", { title: input.title, buurten: codes });
+  });
+}
