@@ -11,7 +11,9 @@ import {
   PARTICIPATION_ROLES,
   invitationSchema,
   organisationSchema,
+  INVITATION_STATUSES,
   partySchema,
+  partyUpdateSchema,
 } from "../features/agenda/agenda.schema";
 import {
   addParty,
@@ -19,6 +21,7 @@ import {
   getParties,
   invite,
   removeParty,
+  updateParty,
 } from "../features/agenda/parties.server";
 import { requestContext } from "../features/auth/auth-routes.server";
 import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
@@ -65,7 +68,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-type Intent = "organisation" | "party" | "removeParty" | "invite";
+type Intent = "organisation" | "party" | "removeParty" | "updateParty" | "invite";
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, resource } = await agendaForChange(request, params.id, "party.manage");
@@ -107,6 +110,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     case "removeParty":
       await removeParty(user.id, resource.agendaId, String(formData.get("partyId")));
       return { intent, result: undefined, saved: true };
+    case "updateParty": {
+      const submission = parseWithZod(formData, { schema: partyUpdateSchema });
+      if (submission.status !== "success") throw data(null, { status: 400 });
+      if (!(await updateParty(user.id, resource.agendaId, submission.value)))
+        throw data(null, { status: 404 });
+      return { intent, result: undefined, saved: true };
+    }
     case "invite": {
       const submission = parseWithZod(formData, { schema: invitationSchema });
       if (submission.status !== "success") return done(submission.reply());
@@ -172,6 +182,7 @@ export default function PartiesPage({ loaderData, actionData }: Route.ComponentP
                 <td>{party.contact ?? "—"}</td>
                 {manage ? (
                   <td>
+                    <PartyEdit party={party} />
                     <Form method="post">
                       <input type="hidden" name="partyId" value={party.id} />
                       <SubmitButton variant="secondary" name="intent" value="removeParty">
@@ -368,5 +379,74 @@ function InviteForm({
         {t("inviteButton")}
       </SubmitButton>
     </Form>
+  );
+}
+
+function PartyEdit({
+  party,
+}: {
+  party: {
+    id: string;
+    organisation: string;
+    participationRole: string;
+    invitationStatus: string;
+    commitment: string;
+  };
+}) {
+  const t = useText(agendaMessages);
+  const id = (name: string) => `party-${party.id}-${name}`;
+  return (
+    <details className="party-edit">
+      <summary>
+        {t("editParty")}
+        <span className="visually-hidden">: {party.organisation}</span>
+      </summary>
+      <Form method="post" className="form">
+        <input type="hidden" name="partyId" value={party.id} />
+        <div className="form-field">
+          <label htmlFor={id("role")}>{t("participationRole")}</label>
+          <select
+            id={id("role")}
+            name="participationRole"
+            defaultValue={party.participationRole}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            {PARTICIPATION_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role_${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor={id("status")}>{t("invitationStatus")}</label>
+          <select
+            id={id("status")}
+            name="invitationStatus"
+            defaultValue={party.invitationStatus}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            {INVITATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`invitation_${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor={id("commitment")}>{t("commitment")}</label>
+          <textarea
+            id={id("commitment")}
+            name="commitment"
+            rows={2}
+            defaultValue={party.commitment}
+            className="utrecht-textarea"
+          />
+        </div>
+        <SubmitButton variant="secondary" name="intent" value="updateParty">
+          {t("saveParty")}
+        </SubmitButton>
+      </Form>
+    </details>
   );
 }

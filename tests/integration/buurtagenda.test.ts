@@ -538,3 +538,33 @@ describe("changing an agenda's details", () => {
     expect(details.details).toMatchObject({ title: "Nieuwe titel", startsOn: "2026-09-01" });
   });
 });
+
+describe("changing a party", () => {
+  it("records role, commitment and an invitation answered outside the app", async () => {
+    const id = await startValid();
+    const post = (fields: Record<string, string>, role = "gemeente") =>
+      partiesAction(
+        routeArgs(formPost(`/buurtagenda/${id}/partijen`, fields, cookies[role]), { id }),
+      );
+    await post({ intent: "organisation", name: `Politie ${id}`, kind: "police" });
+    const organisation = await db().organisation.findFirstOrThrow({
+      where: { name: `Politie ${id}` },
+    });
+    await post({ intent: "party", organisationId: organisation.id, participationRole: "informed" });
+    const party = await db().agendaParty.findFirstOrThrow({ where: { agendaId: id } });
+    const update = {
+      intent: "updateParty",
+      partyId: party.id,
+      participationRole: "advises",
+      invitationStatus: "declined",
+      commitment: "Wijkagent komt naar de wandeling",
+    };
+    expect(await statusOf(post(update, "adviesraad"))).toBe(403);
+    await post(update, "buurtplatform");
+    expect(await db().agendaParty.findUniqueOrThrow({ where: { id: party.id } })).toMatchObject({
+      participationRole: "advises",
+      invitationStatus: "declined",
+      commitment: "Wijkagent komt naar de wandeling",
+    });
+  });
+});

@@ -2,6 +2,9 @@ import { defineMessages } from "../../shared/i18n/i18n";
 
 export const agendaMessages = defineMessages({
   nl: {
+    editParty: "Wijzigen",
+    saveParty: "Partij opslaan",
+    "event_party.updated": "{actor} wijzigde de partij {organisation}",
     editDetailsTitle: "Gegevens van de buurtagenda wijzigen",
     editDetailsLink: "Gegevens wijzigen",
     "event_agenda.updated": "{actor} wijzigde de gegevens van de buurtagenda",
@@ -259,6 +262,9 @@ export const agendaMessages = defineMessages({
     emailRequired: "Vul het e-mailadres in.",
   },
   en: {
+    editParty: "Change",
+    saveParty: "Save party",
+    "event_party.updated": "{actor} changed the party {organisation}",
     editDetailsTitle: "Change the details of the neighbourhood agenda",
     editDetailsLink: "Change details",
     "event_agenda.updated": "{actor} changed the details of the neighbourhood agenda",

@@ -164,6 +164,14 @@ export const partySchema = z.object({
   commitment: text(2000),
 });
 
+export const INVITATION_STATUSES = ["not_invited", "invited", "accepted", "declined"] as const;
+export const partyUpdateSchema = z.object({
+  partyId: z.uuid(),
+  participationRole: z.enum(PARTICIPATION_ROLES, { error: "participationRoleRequired" }),
+  invitationStatus: z.enum(INVITATION_STATUSES),
+  commitment: text(2000),
+});
+
 export const INVITABLE_ROLES = ["buurtplatform", "partner", "gemeente", "adviesraad"] as const;
 export const invitationSchema = z.object({
   email: emailField,

@@ -137,6 +137,46 @@ export async function addParty(
   return "added";
 }
 
+/** Role, commitment and invitation status of a party, e.g. after agreeing by phone. */
+export async function updateParty(
+  actorId: string,
+  agendaId: string,
+  input: {
+    partyId: string;
+    participationRole: ParticipationRole;
+    invitationStatus: "not_invited" | "invited" | "accepted" | "declined";
+    commitment: string;
+  },
+): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const party = await tx.agendaParty.findFirst({
+      where: { id: input.partyId, agendaId },
+      include: { organisation: { select: { name: true } } },
+    });
+    if (!party) return false;
+    await tx.agendaParty.update({
+      where: { id: party.id },
+      data: {
+        participationRole: input.participationRole,
+        invitationStatus: input.invitationStatus,
+        commitment: input.commitment,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "party.updated",
+      subjectType: "buurtagenda",
+      subjectId: agendaId,
+      details: {
+        organisation: party.organisation.name,
+        participationRole: input.participationRole,
+        invitationStatus: input.invitationStatus,
+      },
+    });
+    return true;
+  });
+}
+
 export async function removeParty(actorId: string, agendaId: string, partyId: string) {
   await db().$transaction(async (tx) => {
     const party = await tx.agendaParty.findFirst({
