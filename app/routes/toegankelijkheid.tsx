@@ -9,7 +9,7 @@ import {
 } from "../features/site/accessibility-report.server";
 import { siteMessages } from "../features/site/site.messages";
 import { useText } from "../shared/i18n/i18n";
-import { SubmitButton, TextField } from "../shared/ui/form";
+import { SubmitButton, TextAreaField, TextField } from "../shared/ui/form";
 
 export const meta: Route.MetaFunction = () => [{ title: "Toegankelijkheid | Buurtagenda" }];
 
@@ -25,7 +25,6 @@ export default function Accessibility({ actionData }: Route.ComponentProps) {
   const [form, fields] = useForm<z.input<typeof accessibilityReportSchema>>({
     lastResult: actionData?.result,
   });
-  const problemInvalid = Boolean(fields.problem.errors?.length);
   return (
     <div className="stack">
       <h1 className="utrecht-heading-1">{t("a11yTitle")}</h1>
@@ -46,27 +45,14 @@ export default function Accessibility({ actionData }: Route.ComponentProps) {
         </div>
       ) : null}
       <Form method="post" className="form" {...getFormProps(form)}>
-        <div className={`form-field${problemInvalid ? " form-field--invalid" : ""}`}>
-          <label htmlFor={fields.problem.id}>{t("a11yProblem")}</label>
-          <p id={fields.problem.descriptionId} className="form-field__description">
-            {t("a11yProblemHint")}
-          </p>
-          {problemInvalid ? (
-            <p id={fields.problem.errorId} className="form-field__error">
-              {fields.problem.errors!.map(t).join(" ")}
-            </p>
-          ) : null}
-          <textarea
-            id={fields.problem.id}
-            name={fields.problem.name}
-            className="utrecht-textarea"
-            rows={5}
-            defaultValue={fields.problem.initialValue ?? ""}
-            aria-invalid={problemInvalid || undefined}
-            aria-describedby={`${fields.problem.descriptionId}${problemInvalid ? ` ${fields.problem.errorId}` : ""}`}
-            aria-required
-          />
-        </div>
+        <TextAreaField
+          field={fields.problem}
+          label={t("a11yProblem")}
+          description={t("a11yProblemHint")}
+          errors={fields.problem.errors?.map(t)}
+          required
+          rows={5}
+        />
         <TextField
           field={fields.page}
           label={t("a11yPage")}
