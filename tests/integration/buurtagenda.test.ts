@@ -248,6 +248,37 @@ describe("block 1 and the block overview", () => {
     expect(await statusOf(setStatusAs(id, "adviesraad"))).toBe(403);
   });
 
+  it("gives a block an owner from the people who work on the agenda, and nobody else", async () => {
+    const id = await startValid();
+    const setOwner = (ownerId: string) =>
+      workspaceAction(
+        routeArgs(
+          formPost(
+            `/buurtagenda/${id}/werkruimte`,
+            { intent: "owner", block: "3", ownerId },
+            cookies.gemeente,
+          ),
+          { id },
+        ),
+      );
+    const outsider = await db().user.findUniqueOrThrow({
+      where: { email: "adviesraad@demo.buurtagenda.nl" },
+    });
+    expect(await statusOf(setOwner(outsider.id))).toBe(400);
+    const platform = await db().user.findUniqueOrThrow({
+      where: { email: "buurtplatform@demo.buurtagenda.nl" },
+    });
+    await setOwner(platform.id);
+    const overview = await workspaceLoader(
+      routeArgs(get(`/buurtagenda/${id}/werkruimte`, cookies.gemeente), { id }),
+    );
+    expect(overview.blocks[2]).toMatchObject({ ownerId: platform.id, owner: "Kees (demo)" });
+    expect(overview.owners.map((o) => o.name)).toEqual(
+      expect.arrayContaining(["Kees (demo)", "Sanne (demo)"]),
+    );
+    expect(overview.owners.map((o) => o.name)).not.toContain("Henk (demo)");
+  });
+
   function setStatusAs(id: string, role: string) {
     return workspaceAction(
       routeArgs(
