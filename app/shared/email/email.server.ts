@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { dataDir } from "../database/database-url.server";
 import { env, isProduction } from "../env.server";
 
 export interface OutgoingEmail {
@@ -17,7 +18,7 @@ export interface StoredEmail extends OutgoingEmail {
 }
 
 function mailDir(): string {
-  return path.resolve(env().DATA_DIR, "mail");
+  return path.join(dataDir(), "mail");
 }
 
 let transport: Transporter | undefined;
