@@ -14,6 +14,7 @@ await runScript(async () => {
     for (const t of report.territory) {
       console.log(`${t.gemeente} (CBS ${t.year}): ${t.wijken} wijken, ${t.buurten} buurten`);
     }
+    console.log(`${report.indicators} indicators, ${report.indicatorValues} indicator values`);
     console.log(
       report.demoAccounts
         ? `${report.demoAccounts} demo accounts`

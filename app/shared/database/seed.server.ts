@@ -1,4 +1,5 @@
 import { seedDemoAccounts } from "../../features/auth/demo-accounts.server";
+import { importIndicatorFolder, seedCatalogue } from "../../features/scan/catalogue.server";
 import {
   cbsDataDir,
   importTerritoryFolder,
@@ -9,6 +10,8 @@ import { PROJECT_ROOT } from "./schema-engine.server";
 
 export interface SeedReport {
   territory: { gemeente: string; year: number; wijken: number; buurten: number }[];
+  indicators: number;
+  indicatorValues: number;
   demoAccounts: number;
 }
 
@@ -17,9 +20,18 @@ export interface SeedReport {
  * demo accounts. Idempotent.
  */
 export async function seedDatabase(): Promise<SeedReport> {
-  const territory = await importTerritoryFolder(cbsDataDir(PROJECT_ROOT));
+  const cbsDir = cbsDataDir(PROJECT_ROOT);
+  const territory = await importTerritoryFolder(cbsDir);
+  const indicators = await seedCatalogue(cbsDir);
+  const valueReports = await importIndicatorFolder(cbsDir);
+  const failed = valueReports.find((r) => r.status === "failed");
+  if (failed) throw new Error(`Indicator import failed: ${failed.error}`);
+  const indicatorValues = valueReports.reduce(
+    (sum, r) => sum + r.inserted + r.updated + r.unchanged,
+    0,
+  );
   const demoAccounts = isProduction() ? 0 : await seedDemoAccounts();
-  return { territory, demoAccounts };
+  return { territory, indicators, indicatorValues, demoAccounts };
 }
 
 export async function isSeeded(): Promise<boolean> {
