@@ -6,6 +6,7 @@ export default [
   route("gemeente/:code", "routes/gemeente.tsx"),
   route("buurt/:code", "routes/buurt.tsx"),
   route("gemeente/:code/buurtagenda-starten", "routes/buurtagenda-starten.tsx"),
+  route("gemeente/:code/cijfers", "routes/gemeente-cijfers.tsx"),
   route("buurtagenda/:id", "routes/buurtagenda.tsx"),
   route("buurtagenda/:id/werkruimte", "routes/buurtagenda-werkruimte.tsx"),
   route("buurtagenda/:id/gegevens", "routes/buurtagenda-gegevens.tsx"),

@@ -2,6 +2,7 @@ import { Link, data, href } from "react-router";
 import type { Route } from "./+types/gemeente";
 import { listAgendasOfGemeente } from "../features/agenda/agenda.server";
 import { agendaMessages } from "../features/agenda/agenda.messages";
+import { scanMessages } from "../features/scan/scan.messages";
 import { authorize } from "../features/auth/auth-routes.server";
 import { can } from "../features/auth/permissions";
 import { AreaMap } from "../features/territory/area-map";
@@ -43,6 +44,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       title: a.title,
     })),
     canStart: can(user, "agenda.start", resource),
+    canViewFigures: can(user, "scan.view", resource),
   };
 }
 
@@ -50,6 +52,7 @@ export default function Gemeente({ loaderData }: Route.ComponentProps) {
   const t = useT(territoryMessages);
   const tc = useT(commonMessages);
   const ta = useT(agendaMessages);
+  const ts = useT(scanMessages);
   const { gemeente, wijken } = loaderData;
   return (
     <div className="stack">
@@ -86,6 +89,13 @@ export default function Gemeente({ loaderData }: Route.ComponentProps) {
         <p className="utrecht-paragraph">
           <Link to={href("/gemeente/:code/buurtagenda-starten", { code: gemeente.code })}>
             {ta("startLink")}
+          </Link>
+        </p>
+      ) : null}
+      {loaderData.canViewFigures ? (
+        <p className="utrecht-paragraph">
+          <Link to={href("/gemeente/:code/cijfers", { code: gemeente.code })}>
+            {ts("figuresLink")}
           </Link>
         </p>
       ) : null}

@@ -23,6 +23,14 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
   const title = `Samen verder in Glipper Dreef en De Glip ${Date.now()}`;
 
   await signIn(page, "gemeente@demo.buurtagenda.nl");
+  // First the figures: the ranglijst of Heemstede's buurten (internal).
+  await page.goto("/gemeente/GM0397");
+  await page.getByRole("link", { name: /Cijfers en ranglijst/ }).click();
+  await page.getByLabel("Cijfer").selectOption({ label: "(Zeer) ernstig eenzaam (65+) (2020)" });
+  await page.getByRole("button", { name: "Tonen" }).click();
+  await expect(page.locator("table.data-table tbody tr")).toHaveCount(14);
+  await expect(page.getByText("Deze gegevens hebben geen landelijk cijfer.")).toBeVisible();
+  await expectAccessible(page);
   await page.goto("/gemeente/GM0397");
   await page.getByRole("link", { name: "Nieuwe buurtagenda starten" }).click();
   await expect(

@@ -1,0 +1,81 @@
+import { db } from "../../shared/db.server";
+import type { Direction } from "./catalogue";
+import { NATIONAL_AREA_CODE } from "./indicator-import.server";
+import { rankAreas } from "./ranking";
+
+// Figures per gemeente for staff, platform and council (never the public: DOMAIN.md §6).
+
+/** Indicators with figures for the buurten of this gemeente, with their newest year. */
+export async function indicatorsWithBuurtValues(gemeenteCode: string) {
+  const rows = await db().$queryRaw<
+    { key: string; label_nl: string; label_en: string; year: number }[]
+  >`
+    SELECT i.key, i.label_nl, i.label_en, max(v.year)::int AS year
+    FROM indicator_value v
+    JOIN indicator i ON i.key = v.indicator_key
+    WHERE v.area_code IN (SELECT code FROM buurt WHERE gemeente_code = ${gemeenteCode})
+    GROUP BY i.key, i.label_nl, i.label_en
+    ORDER BY i.label_nl`;
+  return rows.map((r) => ({ key: r.key, labelNl: r.label_nl, labelEn: r.label_en, year: r.year }));
+}
+
+/**
+ * The ranglijst of one indicator over the buurten of a gemeente (newest year), with the
+ * gemeente's and the national figure where the data has them.
+ */
+export async function rankingFor(gemeenteCode: string, indicatorKey: string) {
+  const indicator = await db().indicator.findUnique({ where: { key: indicatorKey } });
+  if (!indicator) return null;
+  const latest = await db().$queryRaw<{ year: number | null }[]>`
+    SELECT max(year)::int AS year FROM indicator_value
+    WHERE indicator_key = ${indicatorKey}
+      AND area_code IN (SELECT code FROM buurt WHERE gemeente_code = ${gemeenteCode})`;
+  const year = latest[0]?.year ?? null;
+  if (year === null) {
+    return {
+      indicator,
+      year: null,
+      ranked: [],
+      withoutValue: [],
+      gemeenteValue: null,
+      nationalValue: null,
+      source: null,
+    };
+  }
+  const [buurten, values] = await Promise.all([
+    db().buurt.findMany({
+      where: { gemeenteCode },
+      orderBy: { year: "desc" },
+      distinct: ["code"],
+      select: { code: true, name: true },
+    }),
+    db().indicatorValue.findMany({
+      where: {
+        indicatorKey,
+        year,
+        OR: [
+          { areaCode: { in: [gemeenteCode, NATIONAL_AREA_CODE] } },
+          { areaCode: { startsWith: `BU${gemeenteCode.slice(2)}` } },
+        ],
+      },
+      select: { areaCode: true, value: true, source: true },
+    }),
+  ]);
+  const nameOf = new Map(buurten.map((b) => [b.code, b.name]));
+  const buurtValues = values.filter((v) => nameOf.has(v.areaCode));
+  const ranked = rankAreas(
+    buurtValues.map((v) => ({ code: v.areaCode, value: v.value })),
+    indicator.direction as Direction,
+  ).map((r) => ({ ...r, name: nameOf.get(r.code)! }));
+  return {
+    indicator,
+    year,
+    ranked,
+    withoutValue: buurten
+      .filter((b) => !buurtValues.some((v) => v.areaCode === b.code))
+      .map((b) => b.name),
+    gemeenteValue: values.find((v) => v.areaCode === gemeenteCode)?.value ?? null,
+    nationalValue: values.find((v) => v.areaCode === NATIONAL_AREA_CODE)?.value ?? null,
+    source: buurtValues[0]?.source ?? null,
+  };
+}

@@ -1,0 +1,151 @@
+import { Form, Link, data, href } from "react-router";
+import type { Route } from "./+types/gemeente-cijfers";
+import { authorize } from "../features/auth/auth-routes.server";
+import { scanMessages } from "../features/scan/scan.messages";
+import { indicatorsWithBuurtValues, rankingFor } from "../features/scan/scan.server";
+import { gemeenteCodeParam } from "../features/territory/territory.schema";
+import { getGemeenteWithAreas } from "../features/territory/territory.server";
+import { useLocale, useText } from "../shared/i18n/i18n";
+
+// The ranglijst: every buurt of a gemeente on one indicator. Internal (scan.view): rankings and
+// focus labels never appear on public pages (DOMAIN.md §6).
+
+export const meta: Route.MetaFunction = () => [
+  { title: "Cijfers | Buurtagenda" },
+  { name: "robots", content: "noindex" },
+];
+
+const PREFERRED_INDICATOR = "rivm_ernstig_eenzaam_65plus_pct";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const code = gemeenteCodeParam.safeParse(params.code);
+  const found = code.success ? await getGemeenteWithAreas(code.data) : null;
+  if (!found) throw data(null, { status: 404 });
+  const gemeenteCode = found.gemeente.code;
+  await authorize(request, "scan.view", { kind: "gemeente", gemeenteCode });
+  const indicators = await indicatorsWithBuurtValues(gemeenteCode);
+  const asked = new URL(request.url).searchParams.get("cijfer");
+  const chosen =
+    indicators.find((i) => i.key === asked)?.key ??
+    indicators.find((i) => i.key === PREFERRED_INDICATOR)?.key ??
+    indicators[0]?.key;
+  const ranking = chosen ? await rankingFor(gemeenteCode, chosen) : null;
+  return {
+    gemeente: { code: gemeenteCode, name: found.gemeente.name },
+    indicators,
+    chosen: chosen ?? null,
+    ranking: ranking && {
+      labelNl: ranking.indicator.labelNl,
+      labelEn: ranking.indicator.labelEn,
+      unit: ranking.indicator.unit,
+      direction: ranking.indicator.direction,
+      year: ranking.year,
+      ranked: ranking.ranked,
+      withoutValue: ranking.withoutValue,
+      gemeenteValue: ranking.gemeenteValue,
+      nationalValue: ranking.nationalValue,
+      source: ranking.indicator.source,
+    },
+  };
+}
+
+export default function Figures({ loaderData }: Route.ComponentProps) {
+  const t = useText(scanMessages);
+  const locale = useLocale();
+  const { gemeente, ranking } = loaderData;
+  const number = (value: number) =>
+    new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 }).format(
+      value,
+    ) + (ranking?.unit === "percent" ? "%" : "");
+  const label = (i: { labelNl: string; labelEn: string }) =>
+    locale === "nl" ? i.labelNl : i.labelEn;
+  return (
+    <div className="stack">
+      <p className="utrecht-paragraph">
+        <Link to={href("/gemeente/:code", { code: gemeente.code })}>{gemeente.name}</Link>
+      </p>
+      <h1 className="utrecht-heading-1">{t("figuresTitle", { name: gemeente.name })}</h1>
+      <div className="utrecht-alert utrecht-alert--warning">
+        <p className="utrecht-paragraph">{t("internalNote")}</p>
+      </div>
+      <p className="utrecht-paragraph">{t("figuresIntro")}</p>
+      <Form method="get" className="form inline-fields">
+        <div className="form-field">
+          <label htmlFor="cijfer">{t("indicator")}</label>
+          <select
+            id="cijfer"
+            name="cijfer"
+            defaultValue={loaderData.chosen ?? ""}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            {loaderData.indicators.map((i) => (
+              <option key={i.key} value={i.key}>
+                {label(i)} ({i.year})
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+          {t("show")}
+        </button>
+      </Form>
+      {!ranking || ranking.ranked.length === 0 ? (
+        <p className="utrecht-paragraph">{t("noValues")}</p>
+      ) : (
+        <>
+          <table className="data-table">
+            <caption>
+              {t("rankingCaption", {
+                indicator: label(ranking),
+                year: ranking.year ?? "",
+                direction: t(`direction_${ranking.direction}`),
+              })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("rank")}</th>
+                <th scope="col">{t("buurt")}</th>
+                <th scope="col">{t("value")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranking.ranked.map((row) => (
+                <tr key={row.code}>
+                  <td>{row.rank}</td>
+                  <th scope="row">
+                    <Link to={href("/buurt/:code", { code: row.code })}>{row.name}</Link>
+                  </th>
+                  <td>{number(row.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td />
+                <th scope="row">{t("gemeenteValue")}</th>
+                <td>{ranking.gemeenteValue === null ? "—" : number(ranking.gemeenteValue)}</td>
+              </tr>
+              <tr>
+                <td />
+                <th scope="row">{t("nationalValue")}</th>
+                <td>{ranking.nationalValue === null ? "—" : number(ranking.nationalValue)}</td>
+              </tr>
+            </tfoot>
+          </table>
+          {ranking.nationalValue === null ? (
+            <p className="utrecht-paragraph">{t("noNational")}</p>
+          ) : null}
+          {ranking.gemeenteValue === null ? (
+            <p className="utrecht-paragraph">{t("noGemeente")}</p>
+          ) : null}
+          {ranking.withoutValue.length ? (
+            <p className="utrecht-paragraph">
+              {t("withoutValue", { names: ranking.withoutValue.join(", ") })}
+            </p>
+          ) : null}
+          <p className="source-note">{t("source", { source: ranking.source })}</p>
+        </>
+      )}
+    </div>
+  );
+}
