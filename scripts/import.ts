@@ -23,9 +23,12 @@ await runScript(async () => {
     options: { bron: { type: "string" } },
   });
   const file = positionals[0];
-  if (!file) throw new Error('Give a file: npm run import -- cijfers.csv [--bron "Wijkmonitor 2025"]');
+  if (!file)
+    throw new Error('Give a file: npm run import -- cijfers.csv [--bron "Wijkmonitor 2025"]');
   if (!file.toLowerCase().endsWith(".csv")) {
-    throw new Error("Only CSV files in long format (area_code, indicator_key, value, year, source) can be imported so far.");
+    throw new Error(
+      "Only CSV files in long format (area_code, indicator_key, value, year, source) can be imported so far.",
+    );
   }
   const { size } = await stat(file);
   const database = await openDatabase();
@@ -48,7 +51,8 @@ await runScript(async () => {
     console.log(
       `Rows read: ${report.rowsRead}; inserted: ${report.inserted}; updated: ${report.updated}; unchanged: ${report.unchanged}; missing values: ${report.missing}; rejected: ${report.rejectedCount}`,
     );
-    for (const rejection of report.rejected) console.log(`  line ${rejection.line}: ${rejection.reason}`);
+    for (const rejection of report.rejected)
+      console.log(`  line ${rejection.line}: ${rejection.reason}`);
     if (report.rejectedCount > report.rejected.length) {
       console.log(`  … and ${report.rejectedCount - report.rejected.length} more`);
     }
