@@ -5,7 +5,10 @@ import { scanMessages } from "../features/scan/scan.messages";
 import { indicatorsWithBuurtValues, rankingFor } from "../features/scan/scan.server";
 import { gemeenteCodeParam } from "../features/territory/territory.schema";
 import { getGemeenteWithAreas } from "../features/territory/territory.server";
+import { env } from "../shared/env.server";
 import { useLocale, useText } from "../shared/i18n/i18n";
+import { AreaMap } from "../features/territory/area-map";
+import { territoryMessages } from "../features/territory/territory.messages";
 
 // The ranglijst: every buurt of a gemeente on one indicator. Internal (scan.view): rankings and
 // focus labels never appear on public pages (DOMAIN.md §6).
@@ -45,12 +48,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       gemeenteValue: ranking.gemeenteValue,
       nationalValue: ranking.nationalValue,
       source: ranking.indicator.source,
+      map: ranking.map && {
+        areas: { type: "FeatureCollection" as const, features: ranking.map.areas },
+        bbox: ranking.map.bbox,
+        legend: ranking.map.legend,
+        noValueColour: ranking.map.noValueColour,
+      },
     },
+    baseStyleUrl: env().MAP_STYLE_URL ?? null,
   };
 }
 
 export default function Figures({ loaderData }: Route.ComponentProps) {
   const t = useText(scanMessages);
+  const tt = useText(territoryMessages);
   const locale = useLocale();
   const { gemeente, ranking } = loaderData;
   const number = (value: number) =>
@@ -93,6 +104,45 @@ export default function Figures({ loaderData }: Route.ComponentProps) {
         <p className="utrecht-paragraph">{t("noValues")}</p>
       ) : (
         <>
+          {ranking.map ? (
+            <>
+              <AreaMap
+                areas={ranking.map.areas}
+                bbox={ranking.map.bbox}
+                coloured
+                label={tt("mapLabel", { name: gemeente.name })}
+                caption={t("mapCaption", { indicator: label(ranking) })}
+                unavailableText={tt("mapUnavailable")}
+                loadingText={tt("mapLoading")}
+                baseStyleUrl={loaderData.baseStyleUrl}
+              />
+              <h2 className="utrecht-heading-3" id="legenda">
+                {t("legend")}
+              </h2>
+              <ul className="legend" aria-labelledby="legenda">
+                {ranking.map.legend.map((entry) => (
+                  <li key={entry.colour}>
+                    <span
+                      className="legend__swatch"
+                      style={{ background: entry.colour }}
+                      aria-hidden="true"
+                    />
+                    {entry.from === entry.to
+                      ? number(entry.from)
+                      : `${number(entry.from)} – ${number(entry.to)}`}
+                  </li>
+                ))}
+                <li>
+                  <span
+                    className="legend__swatch"
+                    style={{ background: ranking.map.noValueColour }}
+                    aria-hidden="true"
+                  />
+                  {t("legendNoValue")}
+                </li>
+              </ul>
+            </>
+          ) : null}
           <table className="data-table">
             <caption>
               {t("rankingCaption", {

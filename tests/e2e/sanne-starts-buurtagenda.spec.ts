@@ -29,6 +29,10 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
   await page.getByLabel("Cijfer").selectOption({ label: "(Zeer) ernstig eenzaam (65+) (2020)" });
   await page.getByRole("button", { name: "Tonen" }).click();
   await expect(page.locator("table.data-table tbody tr")).toHaveCount(14);
+  await expect(page.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();
+  await expect(page.getByRole("list", { name: "Legenda" }).getByRole("listitem")).not.toHaveCount(
+    0,
+  );
   await expect(page.getByText("Deze gegevens hebben geen landelijk cijfer.")).toBeVisible();
   await expectAccessible(page);
   await page.goto("/gemeente/GM0397");

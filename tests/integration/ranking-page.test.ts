@@ -50,6 +50,15 @@ describe("the ranglijst of Heemstede", () => {
       ).value,
     );
     expect(ranking.nationalValue).toBeNull();
+
+    // The choropleth colours every buurt; the darkest colour goes to rank 1.
+    const map = ranking.map!;
+    expect(map.areas.features).toHaveLength(14);
+    expect(map.legend.length).toBeLessThanOrEqual(5);
+    const colourOf = (code: string) =>
+      map.areas.features.find((f) => f.properties?.code === code)!.properties!.colour;
+    expect(colourOf(ranking.ranked[0]!.code)).toBe(map.legend.at(-1)!.colour);
+    expect(colourOf(ranking.ranked.at(-1)!.code)).toBe(map.legend[0]!.colour);
   });
 
   it("puts the lowest first where higher is better", async () => {

@@ -2,6 +2,10 @@ import { defineMessages } from "../../shared/i18n/i18n";
 
 export const scanMessages = defineMessages({
   nl: {
+    legend: "Legenda",
+    legendNoValue: "geen cijfer",
+    mapCaption:
+      "Kaart: {indicator} per buurt. Hoe donkerder, hoe meer aandacht. De tabel hieronder bevat dezelfde cijfers.",
     figuresLink: "Cijfers en ranglijst (alleen voor gemeente, buurtplatform en adviesraad)",
     figuresTitle: "Cijfers van {name}",
     figuresIntro:
@@ -28,6 +32,10 @@ export const scanMessages = defineMessages({
     source: "Bron: {source}",
   },
   en: {
+    legend: "Legend",
+    legendNoValue: "no figure",
+    mapCaption:
+      "Map: {indicator} per neighbourhood. The darker, the more attention. The table below holds the same figures.",
     figuresLink: "Figures and ranking (municipality, neighbourhood platform and council only)",
     figuresTitle: "Figures of {name}",
     figuresIntro:

@@ -1,6 +1,9 @@
 import { db } from "../../shared/db.server";
 import type { Direction } from "./catalogue";
 import { NATIONAL_AREA_CODE } from "./indicator-import.server";
+import { unionBox } from "../territory/geo";
+import { bboxOf, toFeatureCollection } from "../territory/territory.server";
+import { NO_VALUE_COLOUR, attentionClasses } from "./classes";
 import { rankAreas } from "./ranking";
 
 // Figures per gemeente for staff, platform and council (never the public: DOMAIN.md §6).
@@ -35,6 +38,7 @@ export async function rankingFor(gemeenteCode: string, indicatorKey: string) {
     return {
       indicator,
       year: null,
+      map: null,
       ranked: [],
       withoutValue: [],
       gemeenteValue: null,
@@ -47,7 +51,15 @@ export async function rankingFor(gemeenteCode: string, indicatorKey: string) {
       where: { gemeenteCode },
       orderBy: { year: "desc" },
       distinct: ["code"],
-      select: { code: true, name: true },
+      select: {
+        code: true,
+        name: true,
+        geometry: true,
+        bboxWest: true,
+        bboxSouth: true,
+        bboxEast: true,
+        bboxNorth: true,
+      },
     }),
     db().indicatorValue.findMany({
       where: {
@@ -67,9 +79,33 @@ export async function rankingFor(gemeenteCode: string, indicatorKey: string) {
     buurtValues.map((v) => ({ code: v.areaCode, value: v.value })),
     indicator.direction as Direction,
   ).map((r) => ({ ...r, name: nameOf.get(r.code)! }));
+  // The choropleth: every buurt coloured by its attention class; grey where there is no figure.
+  const { classOf, legend } = attentionClasses(
+    ranked.map((r) => r.value),
+    indicator.direction as Direction,
+  );
+  const valueOf = new Map(ranked.map((r) => [r.code, r.value]));
+  const map = {
+    legend,
+    noValueColour: NO_VALUE_COLOUR,
+    areas: toFeatureCollection(buurten).features.map((feature) => {
+      const code = String(feature.properties?.code);
+      const value = valueOf.get(code);
+      const cls = value === undefined ? null : classOf(value);
+      return {
+        ...feature,
+        properties: {
+          ...feature.properties,
+          colour: cls === null ? NO_VALUE_COLOUR : legend[cls]!.colour,
+        },
+      };
+    }),
+    bbox: unionBox(buurten.map((b) => bboxOf(b))),
+  };
   return {
     indicator,
     year,
+    map,
     ranked,
     withoutValue: buurten
       .filter((b) => !buurtValues.some((v) => v.areaCode === b.code))

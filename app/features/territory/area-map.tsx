@@ -15,6 +15,8 @@ export interface AreaMapProps {
   loadingText: string;
   /** Optional base map style URL (env MAP_STYLE_URL); by default only our own polygons are drawn. */
   baseStyleUrl?: string | null;
+  /** Fill each area with the `colour` property of its feature (a choropleth). */
+  coloured?: boolean;
   /** Points to mark on top of the areas (e.g. initiatives), with a `title` property. */
   points?: FeatureCollection;
   /** Clicking the map writes the point into these inputs (the inputs remain usable without it). */

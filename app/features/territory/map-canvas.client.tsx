@@ -31,6 +31,7 @@ export default function MapCanvas({
   baseStyleUrl,
   points,
   pick,
+  coloured,
 }: AreaMapProps) {
   const container = useRef<HTMLDivElement>(null);
   // Primitive ids, so that a new `pick` object on each render does not rebuild the map.
@@ -64,7 +65,9 @@ export default function MapCanvas({
         id: "areas-fill",
         type: "fill",
         source: "areas",
-        paint: { "fill-color": AREA_FILL, "fill-opacity": 0.25 },
+        paint: coloured
+          ? { "fill-color": ["coalesce", ["get", "colour"], AREA_FILL], "fill-opacity": 0.85 }
+          : { "fill-color": AREA_FILL, "fill-opacity": 0.25 },
       });
       map.addLayer({
         id: "areas-line",
@@ -115,7 +118,7 @@ export default function MapCanvas({
       map.getCanvas().style.cursor = picking ? "crosshair" : "";
     });
     return () => map.remove();
-  }, [areas, bbox, label, baseStyleUrl, navigate, points, lonInputId, latInputId]);
+  }, [areas, bbox, label, baseStyleUrl, navigate, points, lonInputId, latInputId, coloured]);
 
   if (failed) return <p className="utrecht-paragraph">{unavailableText}</p>;
   return <div ref={container} style={{ width: "100%", height: "100%" }} data-testid="area-map" />;
