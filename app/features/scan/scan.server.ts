@@ -95,7 +95,8 @@ export async function rankingFor(gemeenteCode: string, indicatorKey: string) {
       return {
         ...feature,
         properties: {
-          ...feature.properties,
+          code,
+          name: String(feature.properties?.name ?? ""),
           colour: cls === null ? NO_VALUE_COLOUR : legend[cls]!.colour,
         },
       };
