@@ -46,33 +46,29 @@ export async function rankingFor(gemeenteCode: string, indicatorKey: string) {
       source: null,
     };
   }
-  const [buurten, values] = await Promise.all([
-    db().buurt.findMany({
-      where: { gemeenteCode },
-      orderBy: { year: "desc" },
-      distinct: ["code"],
-      select: {
-        code: true,
-        name: true,
-        geometry: true,
-        bboxWest: true,
-        bboxSouth: true,
-        bboxEast: true,
-        bboxNorth: true,
-      },
-    }),
-    db().indicatorValue.findMany({
-      where: {
-        indicatorKey,
-        year,
-        OR: [
-          { areaCode: { in: [gemeenteCode, NATIONAL_AREA_CODE] } },
-          { areaCode: { startsWith: `BU${gemeenteCode.slice(2)}` } },
-        ],
-      },
-      select: { areaCode: true, value: true, source: true },
-    }),
-  ]);
+  const buurten = await db().buurt.findMany({
+    where: { gemeenteCode },
+    orderBy: { year: "desc" },
+    distinct: ["code"],
+    select: {
+      code: true,
+      name: true,
+      geometry: true,
+      bboxWest: true,
+      bboxSouth: true,
+      bboxEast: true,
+      bboxNorth: true,
+    },
+  });
+  // Exact codes, so PostgreSQL answers from the primary key instead of scanning the indicator.
+  const values = await db().indicatorValue.findMany({
+    where: {
+      indicatorKey,
+      year,
+      areaCode: { in: [...buurten.map((b) => b.code), gemeenteCode, NATIONAL_AREA_CODE] },
+    },
+    select: { areaCode: true, value: true, source: true },
+  });
   const nameOf = new Map(buurten.map((b) => [b.code, b.name]));
   const buurtValues = values.filter((v) => nameOf.has(v.areaCode));
   const ranked = rankAreas(
