@@ -1,8 +1,19 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, href } from "react-router";
+import type { z } from "zod";
 import type { Route } from "./+types/gemeente-cijfers";
 import { authorize } from "../features/auth/auth-routes.server";
 import { scanMessages } from "../features/scan/scan.messages";
-import { indicatorsWithBuurtValues, rankingFor } from "../features/scan/scan.server";
+import { annotationSchema } from "../features/scan/scan.schema";
+import {
+  annotateFigure,
+  annotationsFor,
+  indicatorsWithBuurtValues,
+  rankingFor,
+} from "../features/scan/scan.server";
+import { can } from "../features/auth/permissions";
+import { SelectField, StatusMessage, SubmitButton, TextAreaField } from "../shared/ui/form";
 import { gemeenteCodeParam } from "../features/territory/territory.schema";
 import { getGemeenteWithAreas } from "../features/territory/territory.server";
 import { env } from "../shared/env.server";
@@ -25,14 +36,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const found = code.success ? await getGemeenteWithAreas(code.data) : null;
   if (!found) throw data(null, { status: 404 });
   const gemeenteCode = found.gemeente.code;
-  await authorize(request, "scan.view", { kind: "gemeente", gemeenteCode });
+  const user = await authorize(request, "scan.view", { kind: "gemeente", gemeenteCode });
   const indicators = await indicatorsWithBuurtValues(gemeenteCode);
   const asked = new URL(request.url).searchParams.get("cijfer");
   const chosen =
     indicators.find((i) => i.key === asked)?.key ??
     indicators.find((i) => i.key === PREFERRED_INDICATOR)?.key ??
     indicators[0]?.key;
-  const ranking = chosen ? await rankingFor(gemeenteCode, chosen) : null;
+  const [ranking, annotations] = chosen
+    ? await Promise.all([rankingFor(gemeenteCode, chosen), annotationsFor(gemeenteCode, chosen)])
+    : [null, []];
   return {
     gemeente: { code: gemeenteCode, name: found.gemeente.name },
     indicators,
@@ -56,10 +69,31 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       },
     },
     baseStyleUrl: env().MAP_STYLE_URL ?? null,
+    annotations,
+    canAnnotate: can(user, "scan.manage", { kind: "gemeente", gemeenteCode }),
   };
 }
 
-export default function Figures({ loaderData }: Route.ComponentProps) {
+export async function action({ request, params }: Route.ActionArgs) {
+  const code = gemeenteCodeParam.safeParse(params.code);
+  if (!code.success) throw data(null, { status: 404 });
+  const user = await authorize(request, "scan.manage", {
+    kind: "gemeente",
+    gemeenteCode: code.data,
+  });
+  const submission = parseWithZod(await request.formData(), { schema: annotationSchema });
+  if (submission.status !== "success") return { result: submission.reply(), saved: false };
+  const added = await annotateFigure(user!.id, code.data, submission.value);
+  if (added !== "added") {
+    return {
+      result: submission.reply({ fieldErrors: { areaCode: ["annotationArea"] } }),
+      saved: false,
+    };
+  }
+  return { result: submission.reply({ resetForm: true }), saved: true };
+}
+
+export default function Figures({ loaderData, actionData }: Route.ComponentProps) {
   const t = useText(scanMessages);
   const tt = useText(territoryMessages);
   const locale = useLocale();
@@ -156,6 +190,7 @@ export default function Figures({ loaderData }: Route.ComponentProps) {
                 <th scope="col">{t("rank")}</th>
                 <th scope="col">{t("buurt")}</th>
                 <th scope="col">{t("value")}</th>
+                <th scope="col">{t("annotations")}</th>
               </tr>
             </thead>
             <tbody>
@@ -166,6 +201,15 @@ export default function Figures({ loaderData }: Route.ComponentProps) {
                     <Link to={href("/buurt/:code", { code: row.code })}>{row.name}</Link>
                   </th>
                   <td>{number(row.value)}</td>
+                  <td>
+                    {loaderData.annotations
+                      .filter((a) => a.areaCode === row.code)
+                      .map((a) => (
+                        <p key={a.id} className="annotation">
+                          {a.text} <small>({a.author})</small>
+                        </p>
+                      ))}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -194,8 +238,61 @@ export default function Figures({ loaderData }: Route.ComponentProps) {
             </p>
           ) : null}
           <p className="source-note">{t("source", { source: ranking.source })}</p>
+          {loaderData.canAnnotate ? (
+            <AnnotationForm
+              buurten={ranking.ranked.map((r) => ({ code: r.code, name: r.name }))}
+              indicatorKey={loaderData.chosen!}
+              lastResult={actionData?.result}
+              saved={Boolean(actionData?.saved)}
+            />
+          ) : null}
         </>
       )}
     </div>
+  );
+}
+
+function AnnotationForm({
+  buurten,
+  indicatorKey,
+  lastResult,
+  saved,
+}: {
+  buurten: { code: string; name: string }[];
+  indicatorKey: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  saved: boolean;
+}) {
+  const t = useText(scanMessages);
+  const [form, fields] = useForm<z.input<typeof annotationSchema>>({
+    id: `annotation-${indicatorKey}`,
+    lastResult,
+  });
+  return (
+    <section className="section" aria-labelledby="toelichting">
+      <h2 className="utrecht-heading-2" id="toelichting">
+        {t("annotateTitle")}
+      </h2>
+      <p className="utrecht-paragraph">{t("annotateIntro")}</p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        {saved ? <StatusMessage>{t("annotationSaved")}</StatusMessage> : null}
+        <input type="hidden" name="indicatorKey" value={indicatorKey} />
+        <SelectField
+          field={fields.areaCode}
+          label={t("buurt")}
+          placeholder={t("chooseBuurt")}
+          options={buurten.map((b) => ({ value: b.code, label: b.name }))}
+          errors={fields.areaCode.errors?.map(t)}
+        />
+        <TextAreaField
+          field={fields.text}
+          label={t("annotation")}
+          errors={fields.text.errors?.map(t)}
+          required
+          rows={3}
+        />
+        <SubmitButton>{t("annotateButton")}</SubmitButton>
+      </Form>
+    </section>
   );
 }

@@ -26,7 +26,7 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
   // First the figures: the ranglijst of Heemstede's buurten (internal).
   await page.goto("/gemeente/GM0397");
   await page.getByRole("link", { name: /Cijfers en ranglijst/ }).click();
-  await page.getByLabel("Cijfer").selectOption({ label: "(Zeer) ernstig eenzaam (65+) (2020)" });
+  await page.getByLabel("Cijfer", { exact: true }).selectOption({ label: "(Zeer) ernstig eenzaam (65+) (2020)" });
   await page.getByRole("button", { name: "Tonen" }).click();
   await expect(page.locator("table.data-table tbody tr")).toHaveCount(14);
   await expect(page.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();
@@ -34,6 +34,11 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
     0,
   );
   await expect(page.getByText("Deze gegevens hebben geen landelijk cijfer.")).toBeVisible();
+  const careHome = `Veel ouderen door een groot verpleeghuis (${Date.now()}).`;
+  await page.getByLabel("Buurt", { exact: true }).selectOption({ label: "Provincienbuurt" });
+  await page.getByRole("textbox", { name: "Toelichting" }).fill(careHome);
+  await page.getByRole("button", { name: "Toelichting opslaan" }).click();
+  await expect(page.getByRole("row", { name: /Provincienbuurt/ })).toContainText(careHome);
   await expectAccessible(page);
   await page.goto("/gemeente/GM0397");
   await page.getByRole("link", { name: "Nieuwe buurtagenda starten" }).click();

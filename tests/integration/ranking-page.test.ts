@@ -1,6 +1,9 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loader as figuresLoader } from "../../app/routes/gemeente-cijfers";
+import {
+  action as figuresAction,
+  loader as figuresLoader,
+} from "../../app/routes/gemeente-cijfers";
 import { loader as gemeenteLoader } from "../../app/routes/gemeente";
 import { loader as buurtLoader } from "../../app/routes/buurt";
 import { createSession } from "../../app/features/auth/session.server";
@@ -8,7 +11,7 @@ import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
-import { get, isRedirectTo, routeArgs } from "../support/requests";
+import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 setupFreshDatabase();
 const cookies: Record<string, string> = {};
@@ -88,5 +91,41 @@ describe("the ranglijst of Heemstede", () => {
     for (const page of [gemeente, buurt]) {
       expect(JSON.stringify(page)).not.toMatch(/rank|ranglijst|rivm_|indicator/i);
     }
+  });
+});
+
+describe("annotations on figures", () => {
+  const annotate = (fields: Record<string, string>, cookie?: string) =>
+    figuresAction(
+      routeArgs(formPost("/gemeente/GM0397/cijfers", fields, cookie), { code: "GM0397" }),
+    );
+
+  it("lets staff add context that shows beside the figure; the council reads it, cannot add", async () => {
+    const fields = {
+      areaCode: "BU03970008",
+      indicatorKey: "rivm_ernstig_eenzaam_65plus_pct",
+      text: "Veel ouderen door een groot verpleeghuis in deze buurt.",
+    };
+    expect((await annotate(fields, cookies.gemeente)) as { saved: boolean }).toMatchObject({
+      saved: true,
+    });
+    await expect(annotate(fields, cookies.adviesraad)).rejects.toMatchObject({
+      init: { status: 403 },
+    });
+    const wrongGemeente = await annotate({ ...fields, areaCode: "BU03920101" }, cookies.gemeente);
+    expect(
+      (wrongGemeente as { result: { error: Record<string, string[]> } }).result.error.areaCode,
+    ).toEqual(["annotationArea"]);
+    const empty = await annotate({ ...fields, text: " " }, cookies.gemeente);
+    expect((empty as { result: { error: Record<string, string[]> } }).result.error.text).toEqual([
+      "annotationRequired",
+    ]);
+
+    const page = await figures("?cijfer=rivm_ernstig_eenzaam_65plus_pct", cookies.adviesraad);
+    expect(page.annotations).toMatchObject([
+      { areaCode: "BU03970008", text: fields.text, author: "Sanne (demo)" },
+    ]);
+    expect(page.canAnnotate).toBe(false);
+    expect(await db().figureAnnotation.count()).toBe(1);
   });
 });

@@ -2,6 +2,17 @@ import { defineMessages } from "../../shared/i18n/i18n";
 
 export const scanMessages = defineMessages({
   nl: {
+    annotations: "Toelichting",
+    annotateTitle: "Toelichting bij een cijfer",
+    annotateIntro:
+      "Zet context bij het cijfer van een buurt, bijvoorbeeld: veel 65-plussers door een groot verpleeghuis. De toelichting staat overal waar dit cijfer staat.",
+    annotation: "Toelichting",
+    annotateButton: "Toelichting opslaan",
+    annotationSaved: "De toelichting is opgeslagen.",
+    chooseBuurt: "Kies een buurt",
+    annotationRequired: "Schrijf de toelichting.",
+    annotationTooLong: "De toelichting is te lang. Gebruik hoogstens 1000 tekens.",
+    annotationArea: "Kies een buurt van deze gemeente.",
     legend: "Legenda",
     legendNoValue: "geen cijfer",
     mapCaption:
@@ -32,6 +43,17 @@ export const scanMessages = defineMessages({
     source: "Bron: {source}",
   },
   en: {
+    annotations: "Context",
+    annotateTitle: "Context for a figure",
+    annotateIntro:
+      "Add context to a neighbourhood's figure, for example: many residents aged 65+ because of a large care home. The context shows wherever this figure shows.",
+    annotation: "Context",
+    annotateButton: "Save context",
+    annotationSaved: "The context has been saved.",
+    chooseBuurt: "Choose a neighbourhood",
+    annotationRequired: "Write the context.",
+    annotationTooLong: "The context is too long. Use at most 1000 characters.",
+    annotationArea: "Choose a neighbourhood of this municipality.",
     legend: "Legend",
     legendNoValue: "no figure",
     mapCaption:

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "../../shared/audit.server";
 import { db } from "../../shared/db.server";
 import type { Direction } from "./catalogue";
 import { NATIONAL_AREA_CODE } from "./indicator-import.server";
@@ -111,4 +112,50 @@ export async function rankingFor(gemeenteCode: string, indicatorKey: string) {
     nationalValue: values.find((v) => v.areaCode === NATIONAL_AREA_CODE)?.value ?? null,
     source: buurtValues[0]?.source ?? null,
   };
+}
+
+export async function annotationsFor(gemeenteCode: string, indicatorKey: string) {
+  const rows = await db().figureAnnotation.findMany({
+    where: { gemeenteCode, indicatorKey },
+    orderBy: { createdAt: "asc" },
+  });
+  const authors = await db().user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
+    select: { id: true, displayName: true, email: true },
+  });
+  const nameOf = new Map(authors.map((a) => [a.id, a.displayName ?? a.email]));
+  return rows.map((r) => ({
+    id: r.id,
+    areaCode: r.areaCode,
+    text: r.text,
+    author: nameOf.get(r.authorId) ?? "",
+    at: r.createdAt.toISOString(),
+  }));
+}
+
+/** Adds context to one buurt's figure; the buurt must lie in the gemeente. */
+export async function annotateFigure(
+  actorId: string,
+  gemeenteCode: string,
+  input: { areaCode: string; indicatorKey: string; text: string },
+): Promise<"added" | "unknown-area" | "unknown-indicator"> {
+  const [buurt, indicator] = await Promise.all([
+    db().buurt.findFirst({ where: { code: input.areaCode, gemeenteCode } }),
+    db().indicator.findUnique({ where: { key: input.indicatorKey } }),
+  ]);
+  if (!buurt) return "unknown-area";
+  if (!indicator) return "unknown-indicator";
+  await db().$transaction(async (tx) => {
+    const annotation = await tx.figureAnnotation.create({
+      data: { gemeenteCode, ...input, authorId: actorId },
+    });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "figure.annotated",
+      subjectType: "figure_annotation",
+      subjectId: annotation.id,
+      details: { areaCode: input.areaCode, indicatorKey: input.indicatorKey },
+    });
+  });
+  return "added";
 }
