@@ -26,7 +26,9 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
   // First the figures: the ranglijst of Heemstede's buurten (internal).
   await page.goto("/gemeente/GM0397");
   await page.getByRole("link", { name: /Cijfers en ranglijst/ }).click();
-  await page.getByLabel("Cijfer", { exact: true }).selectOption({ label: "(Zeer) ernstig eenzaam (65+) (2020)" });
+  await page
+    .getByLabel("Cijfer", { exact: true })
+    .selectOption({ label: "(Zeer) ernstig eenzaam (65+) (2020)" });
   await page.getByRole("button", { name: "Tonen" }).click();
   await expect(page.locator("table.data-table tbody tr")).toHaveCount(14);
   await expect(page.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();
