@@ -113,6 +113,23 @@ describe("long-format indicator import", () => {
     expect(await db().indicatorValue.count()).toBe(before);
   });
 
+  it("refuses a file that breaks off halfway and keeps none of its rows", async () => {
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) => `BU03970101,rivm_roker_65plus_pct,${i % 100},${2036 + (i % 50)},s`,
+    );
+    const broken = [
+      "area_code,indicator_key,value,year,source",
+      ...rows,
+      'BU03970101,"rivm_roker_65plus_pct,1,2099,s',
+    ].join("\n");
+    const before = await db().indicatorValue.count();
+    const report = await importLongFormat(fileOf(broken));
+    expect(report.status).toBe("failed");
+    expect(report.error).toContain("geen leesbaar CSV-bestand");
+    expect(await db().indicatorValue.count()).toBe(before);
+  });
+
   it("loads the demo data's figures for every buurt of Heemstede", async () => {
     const { importIndicatorFolder } = await import("../../app/features/scan/catalogue.server");
     const reports = await importIndicatorFolder(CBS_DIR);

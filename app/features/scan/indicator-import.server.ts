@@ -1,6 +1,9 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { z } from "zod";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
 import { db } from "../../shared/db.server";
 
 // Import of indicator values in long format (area_code, indicator_key, value, year[, source]):
@@ -8,7 +11,6 @@ import { db } from "../../shared/db.server";
 // See docs/decisions/0010-indicator-import.md.
 
 export const NATIONAL_AREA_CODE = "NL00";
-const BATCH_SIZE = 2000;
 const MAX_REPORTED_REJECTIONS = 1000;
 const MISSING = new Set(["", ".", "x", "X", "?"]);
 const REQUIRED_COLUMNS = ["area_code", "indicator_key", "value", "year"] as const;
@@ -33,18 +35,38 @@ export interface ImportReport {
 
 class ImportRefused extends Error {}
 
-const rowSchema = z.object({
-  area_code: z
-    .string()
-    .regex(/^(GM\d{4}|WK\d{6}|BU\d{8}|NL00)$/, { error: "ongeldige gebiedscode" }),
-  indicator_key: z.string().min(1, { error: "indicator ontbreekt" }).max(100),
-  year: z.coerce
-    .number({ error: "jaar is geen getal" })
-    .int({ error: "jaar is geen heel getal" })
-    .min(1990, { error: "jaar is te vroeg" })
-    .max(2100, { error: "jaar is te laat" }),
-  source: z.string().min(1, { error: "bron ontbreekt" }).max(200),
-});
+const AREA_CODE = /^(GM\d{4}|WK\d{6}|BU\d{8}|NL00)$/;
+
+/** The reason a row cannot be used, or null. Plain checks: this runs for every row of a national file. */
+function checkRow(
+  record: Record<string, string | undefined>,
+  defaultSource: string | undefined,
+  areas: Set<string>,
+  indicators: Set<string>,
+): string | null {
+  const area = record.area_code ?? "";
+  if (!AREA_CODE.test(area)) return "ongeldige gebiedscode";
+  const key = record.indicator_key ?? "";
+  if (!key) return "indicator ontbreekt";
+  const year = record.year ?? "";
+  if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > 2100)
+    return "jaar is geen geldig jaar";
+  const source = record.source || defaultSource || "";
+  if (!source) return "bron ontbreekt";
+  if (source.length > 200) return "bron is te lang";
+  if (!areas.has(area)) return `onbekend gebied ${area}`;
+  if (!indicators.has(key)) return `onbekende indicator ${key}`;
+  return null;
+}
+
+/** Escapes a value for PostgreSQL's COPY text format. */
+function copyText(value: string): string {
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/\t/g, "\\t")
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r");
+}
 
 /** UTF-8 (with or without BOM) or, when the bytes are not valid UTF-8, Latin-1. */
 async function* decode(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
@@ -81,15 +103,6 @@ function parseValue(raw: string, delimiter: string): number | null {
   if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text)) return null;
   const value = Number(text);
   return Number.isFinite(value) ? value : null;
-}
-
-interface StagedRow {
-  line: number;
-  areaCode: string;
-  indicatorKey: string;
-  year: number;
-  value: number;
-  source: string;
 }
 
 /**
@@ -137,124 +150,124 @@ export async function importLongFormat(
     }),
   );
 
+  // A plain pg connection of our own: COPY streams the rows into the staging table with
+  // backpressure, which Prisma's query API cannot do (decision 0010).
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  let copy: CopyStreamQuery | undefined;
   try {
-    await db().$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe(
-          `CREATE TEMP TABLE import_staging (
-             line int NOT NULL, area_code text NOT NULL, indicator_key text NOT NULL,
-             year int NOT NULL, value double precision NOT NULL, source text NOT NULL,
-             PRIMARY KEY (area_code, indicator_key, year)
-           ) ON COMMIT DROP`,
-        );
-        let batch: StagedRow[] = [];
-        const flush = async () => {
-          if (!batch.length) return;
-          const staged = await tx.$queryRaw<{ line: number }[]>`
-            INSERT INTO import_staging (line, area_code, indicator_key, year, value, source)
-            SELECT * FROM unnest(${batch.map((r) => r.line)}::int[], ${batch.map((r) => r.areaCode)}::text[],
-                                 ${batch.map((r) => r.indicatorKey)}::text[], ${batch.map((r) => r.year)}::int[],
-                                 ${batch.map((r) => r.value)}::float8[], ${batch.map((r) => r.source)}::text[])
-            ON CONFLICT DO NOTHING
-            RETURNING line`;
-          const stagedLines = new Set(staged.map((r) => r.line));
-          for (const row of batch) {
-            if (!stagedLines.has(row.line))
-              reject(row.line, "komt vaker voor in het bestand (zelfde gebied, indicator en jaar)");
-          }
-          batch = [];
-        };
-
-        let checkedHeader = false;
-        for await (const { record, info } of parser as AsyncIterable<{
-          record: Record<string, string | undefined>;
-          info: { lines: number };
-        }>) {
-          if (!checkedHeader) {
-            const missingColumns = REQUIRED_COLUMNS.filter((c) => !(c in record));
-            if (missingColumns.length) {
-              throw new ImportRefused(
-                `Deze kolommen ontbreken: ${missingColumns.join(", ")}. Staan de kolomnamen op de eerste regel, en is het scheidingsteken een puntkomma (;) of een komma (,)?`,
-              );
-            }
-            if (!("source" in record) && !options.defaultSource) {
-              throw new ImportRefused("Er is geen kolom 'source' en geen bron opgegeven.");
-            }
-            checkedHeader = true;
-          }
-          report.rowsRead++;
-          if (report.rowsRead % 10_000 === 0) options.onProgress?.(report.rowsRead);
-          const line = info.lines;
-          const rawValue = record.value ?? "";
-          if (MISSING.has(rawValue)) {
-            report.missing++;
-            continue;
-          }
-          const parsed = rowSchema.safeParse({
-            ...record,
-            source: record.source || options.defaultSource,
-          });
-          if (!parsed.success) {
-            reject(line, parsed.error.issues[0]!.message);
-            continue;
-          }
-          const row = parsed.data;
-          if (!areas.has(row.area_code)) {
-            reject(line, `onbekend gebied ${row.area_code}`);
-            continue;
-          }
-          if (!indicators.has(row.indicator_key)) {
-            reject(line, `onbekende indicator ${row.indicator_key}`);
-            continue;
-          }
-          const value = parseValue(rawValue, delimiter);
-          if (value === null) {
-            reject(line, `waarde "${rawValue.slice(0, 40)}" is geen getal`);
-            continue;
-          }
-          batch.push({
-            line,
-            areaCode: row.area_code,
-            indicatorKey: row.indicator_key,
-            year: row.year,
-            value,
-            source: row.source,
-          });
-          if (batch.length >= BATCH_SIZE) await flush();
-        }
-        if (!checkedHeader)
-          throw new ImportRefused(
-            "Het bestand heeft alleen kolomnamen en geen regels met cijfers.",
-          );
-        await flush();
-
-        const [merged] = await tx.$queryRaw<{ inserted: bigint; updated: bigint }[]>`
-          WITH merged AS (
-            INSERT INTO indicator_value (area_code, indicator_key, year, value, source, imported_at)
-            SELECT area_code, indicator_key, year, value, source, now() FROM import_staging
-            ON CONFLICT (area_code, indicator_key, year) DO UPDATE
-              SET value = EXCLUDED.value, source = EXCLUDED.source, imported_at = EXCLUDED.imported_at
-              WHERE indicator_value.value IS DISTINCT FROM EXCLUDED.value
-                 OR indicator_value.source IS DISTINCT FROM EXCLUDED.source
-            RETURNING (xmax = 0) AS inserted
-          )
-          SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-          FROM merged`;
-        const stagedRows = await tx.$queryRaw<{ staged: bigint }[]>`
-          SELECT count(*) AS staged FROM import_staging`;
-        const staged = Number(stagedRows[0]?.staged ?? 0);
-        report.inserted = Number(merged?.inserted ?? 0);
-        report.updated = Number(merged?.updated ?? 0);
-        report.unchanged = staged - report.inserted - report.updated;
-      },
-      { timeout: 30 * 60 * 1000, maxWait: 30_000 },
+    await client.query("BEGIN");
+    await client.query(
+      `CREATE TEMP TABLE import_staging (
+         line int NOT NULL, area_code text NOT NULL, indicator_key text NOT NULL,
+         year int NOT NULL, value double precision NOT NULL, source text NOT NULL
+       ) ON COMMIT DROP`,
     );
+    const write = async (text: string) => {
+      // COPY starts only once the header is known to be right, so a refused file sends nothing.
+      copy ??= client.query(copyFrom("COPY import_staging FROM STDIN"));
+      if (!copy.write(text)) await once(copy, "drain");
+    };
+
+    let checkedHeader = false;
+    let buffer = "";
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string | undefined>;
+      info: { lines: number };
+    }>) {
+      if (!checkedHeader) {
+        const missingColumns = REQUIRED_COLUMNS.filter((c) => !(c in record));
+        if (missingColumns.length) {
+          throw new ImportRefused(
+            `Deze kolommen ontbreken: ${missingColumns.join(", ")}. Staan de kolomnamen op de eerste regel, en is het scheidingsteken een puntkomma (;) of een komma (,)?`,
+          );
+        }
+        if (!("source" in record) && !options.defaultSource) {
+          throw new ImportRefused("Er is geen kolom 'source' en geen bron opgegeven.");
+        }
+        checkedHeader = true;
+      }
+      report.rowsRead++;
+      if (report.rowsRead % 10_000 === 0) options.onProgress?.(report.rowsRead);
+      const line = info.lines;
+      const rawValue = record.value ?? "";
+      if (MISSING.has(rawValue)) {
+        report.missing++;
+        continue;
+      }
+      const problem = checkRow(record, options.defaultSource, areas, indicators);
+      if (problem) {
+        reject(line, problem);
+        continue;
+      }
+      const value = parseValue(rawValue, delimiter);
+      if (value === null) {
+        reject(line, `waarde "${rawValue.slice(0, 40)}" is geen getal`);
+        continue;
+      }
+      const source = (record.source || options.defaultSource)!;
+      buffer += `${line}\t${record.area_code}\t${copyText(record.indicator_key!)}\t${Number(record.year)}\t${value}\t${copyText(source)}\n`;
+      if (buffer.length > 64 * 1024) {
+        await write(buffer);
+        buffer = "";
+      }
+    }
+    if (!checkedHeader)
+      throw new ImportRefused("Het bestand heeft alleen kolomnamen en geen regels met cijfers.");
+    if (buffer) await write(buffer);
+    if (copy) {
+      const done = finished(copy);
+      copy.end();
+      await done;
+      copy = undefined;
+    }
+
+    // A row that occurs again (same area, indicator and year) is refused; the first one counts.
+    const duplicates = await client.query<{ line: number }>(
+      `DELETE FROM import_staging s USING (
+         SELECT line, row_number() OVER (PARTITION BY area_code, indicator_key, year ORDER BY line) AS n
+         FROM import_staging
+       ) d
+       WHERE s.line = d.line AND d.n > 1
+       RETURNING s.line`,
+    );
+    for (const { line } of [...duplicates.rows].sort((a, b) => a.line - b.line)) {
+      reject(line, "komt vaker voor in het bestand (zelfde gebied, indicator en jaar)");
+    }
+    const merged = await client.query<{ inserted: string; updated: string; staged: string }>(
+      `WITH merged AS (
+         INSERT INTO indicator_value (area_code, indicator_key, year, value, source, imported_at)
+         SELECT area_code, indicator_key, year, value, source, now() FROM import_staging
+         ON CONFLICT (area_code, indicator_key, year) DO UPDATE
+           SET value = EXCLUDED.value, source = EXCLUDED.source, imported_at = EXCLUDED.imported_at
+           WHERE indicator_value.value IS DISTINCT FROM EXCLUDED.value
+              OR indicator_value.source IS DISTINCT FROM EXCLUDED.source
+         RETURNING (xmax = 0) AS inserted
+       )
+       SELECT count(*) FILTER (WHERE inserted) AS inserted,
+              count(*) FILTER (WHERE NOT inserted) AS updated,
+              (SELECT count(*) FROM import_staging) AS staged
+       FROM merged`,
+    );
+    await client.query("COMMIT");
+    const counts = merged.rows[0]!;
+    report.inserted = Number(counts.inserted);
+    report.updated = Number(counts.updated);
+    report.unchanged = Number(counts.staged) - report.inserted - report.updated;
   } catch (error) {
+    // An open COPY must be aborted before the connection takes another command.
+    if (copy) {
+      copy.destroy(error instanceof Error ? error : new Error(String(error)));
+      await finished(copy).catch(() => {});
+    }
+    await client.query("ROLLBACK").catch(() => {});
     if (error instanceof ImportRefused) return failed(report, error.message);
     if (error instanceof Error && /CsvError|Invalid|Quote/i.test(error.name + error.message)) {
       return failed(report, `Het bestand is geen leesbaar CSV-bestand: ${error.message}`);
     }
     throw error;
+  } finally {
+    await client.end();
   }
   return report;
 }
