@@ -23,3 +23,9 @@ export type Db = Omit<
   PrismaClient,
   "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends"
 >;
+
+/**
+ * Options for transactions that load whole files (territory, catalogue, demo data): Prisma's
+ * default of 5 s is too short on a busy 2-core machine.
+ */
+export const BULK_TRANSACTION = { timeout: 5 * 60 * 1000, maxWait: 30_000 } as const;

@@ -37,6 +37,11 @@ function startApp(env: Record<string, string>): Started {
 async function waitForOutput(app: Started, pattern: RegExp, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(app.output())) {
+    if (app.child.exitCode !== null) {
+      throw new Error(
+        `The app exited (${app.child.exitCode}) before ${pattern}; output:\n${app.output()}`,
+      );
+    }
     if (Date.now() > deadline)
       throw new Error(`Timed out waiting for ${pattern}; output:\n${app.output()}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "../../shared/audit.server";
-import { db } from "../../shared/db.server";
+import { BULK_TRANSACTION, db } from "../../shared/db.server";
 import { isProduction } from "../../shared/env.server";
 import { hashPassword } from "./password.server";
 import type { Role, ScopeType } from "./permissions";
@@ -107,6 +107,6 @@ export async function seedDemoAccounts(): Promise<number> {
         });
       }
     }
-  });
+  }, BULK_TRANSACTION);
   return DEMO_ACCOUNTS.length;
 }

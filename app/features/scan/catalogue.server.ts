@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { db } from "../../shared/db.server";
+import { BULK_TRANSACTION, db } from "../../shared/db.server";
 import {
   CATALOGUE_WITHOUT_DATA,
   THEMES,
@@ -41,7 +41,7 @@ export async function seedCatalogue(cbsDir: string): Promise<number> {
         data: themes.map((themeKey) => ({ indicatorKey: definition.key, themeKey })),
       });
     }
-  });
+  }, BULK_TRANSACTION);
   return definitions.length;
 }
 

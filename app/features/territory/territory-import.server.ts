@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { db, type Prisma } from "../../shared/db.server";
+import { BULK_TRANSACTION, db, type Prisma } from "../../shared/db.server";
 import { placementOf, type AreaGeometry, type Placement } from "./geo";
 import {
   areasFileSchema,
@@ -104,7 +104,7 @@ export async function importTerritory(
         update: data,
       });
     }
-  });
+  }, BULK_TRANSACTION);
   return {
     gemeente: gemeente.code,
     year,
