@@ -12,7 +12,6 @@ const envSchema = z.object({
   ACCESSIBILITY_EMAIL: z.string().default("toegankelijkheid@buurtagenda.localhost"),
   /** Optional MapLibre style URL for a base map (e.g. PDOK BRT-Achtergrondkaart). */
   MAP_STYLE_URL: z.url().optional(),
-  DATA_DIR: z.string().default(".data"),
 });
 
 export type Env = z.infer<typeof envSchema>;
