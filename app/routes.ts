@@ -11,6 +11,7 @@ export default [
   route("buurtagenda/:id/werkruimte", "routes/buurtagenda-werkruimte.tsx"),
   route("buurtagenda/:id/gegevens", "routes/buurtagenda-gegevens.tsx"),
   route("buurtagenda/:id/urgentie", "routes/buurtagenda-urgentie.tsx"),
+  route("buurtagenda/:id/buurtscan", "routes/buurtagenda-buurtscan.tsx"),
   route("buurtagenda/:id/partijen", "routes/buurtagenda-partijen.tsx"),
   route("buurtagenda/:id/initiatieven", "routes/buurtagenda-initiatieven.tsx"),
   route("uitnodiging/:token", "routes/uitnodiging.tsx"),

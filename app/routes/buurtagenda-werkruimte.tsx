@@ -28,9 +28,13 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ];
 
 const BLOCK_PAGES: Partial<
-  Record<number, "/buurtagenda/:id/urgentie" | "/buurtagenda/:id/partijen">
+  Record<
+    number,
+    "/buurtagenda/:id/urgentie" | "/buurtagenda/:id/buurtscan" | "/buurtagenda/:id/partijen"
+  >
 > = {
   1: "/buurtagenda/:id/urgentie",
+  2: "/buurtagenda/:id/buurtscan",
   3: "/buurtagenda/:id/partijen",
 };
 
@@ -62,7 +66,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     })),
     owners: owners.map((o) => ({ id: o.id, name: o.displayName ?? o.email })),
     timeline,
-    can: permissionsOn(user, resource, ["block.advance", "agenda.edit"]),
+    can: permissionsOn(user, resource, ["block.advance", "agenda.edit", "scan.view"]),
   };
 }
 
@@ -124,7 +128,11 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
       <p className="utrecht-paragraph">{t("blocksIntro")}</p>
       <ol className="block-cards">
         {blocks.map((block) => {
-          const page = BLOCK_PAGES[block.number];
+          // The buurtscan holds rankings: only those who may see them get the link.
+          const page =
+            block.number === 2 && !loaderData.can["scan.view"]
+              ? undefined
+              : BLOCK_PAGES[block.number];
           const meta = BLOCKS[block.number - 1]!;
           const headingId = `bouwsteen-${block.number}`;
           return (
@@ -243,6 +251,7 @@ function TimelineText({
         block: String(event.details.block ?? ""),
         to: typeof event.details.to === "string" ? t(`status_${event.details.to}`) : "",
         organisation: String(event.details.organisation ?? ""),
+        number: String(event.details.number ?? ""),
       })}
     </span>
   );

@@ -44,7 +44,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     indicators.find((i) => i.key === PREFERRED_INDICATOR)?.key ??
     indicators[0]?.key;
   const [ranking, annotations] = chosen
-    ? await Promise.all([rankingFor(gemeenteCode, chosen), annotationsFor(gemeenteCode, chosen)])
+    ? await Promise.all([rankingFor(gemeenteCode, chosen), annotationsFor(gemeenteCode, [chosen])])
     : [null, []];
   return {
     gemeente: { code: gemeenteCode, name: found.gemeente.name },

@@ -1,10 +1,21 @@
 import { SESSION_COOKIE } from "../../app/features/auth/session.server";
 
-/** A form POST as the browser sends it, optionally with the session cookie. */
-export function formPost(path: string, fields: Record<string, string>, cookie?: string): Request {
+/**
+ * A form POST as the browser sends it, optionally with the session cookie. An array value is sent
+ * as repeated fields, like ticked checkboxes.
+ */
+export function formPost(
+  path: string,
+  fields: Record<string, string | string[]>,
+  cookie?: string,
+): Request {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+  }
   return new Request(`http://localhost${path}`, {
     method: "POST",
-    body: new URLSearchParams(fields),
+    body,
     headers: cookie ? { Cookie: cookie } : {},
   });
 }

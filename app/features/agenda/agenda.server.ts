@@ -85,7 +85,7 @@ export async function startAgenda(
   });
 }
 
-function audit(tx: Db, actorId: string, agendaId: string, action: string, details = {}) {
+export function audit(tx: Db, actorId: string, agendaId: string, action: string, details = {}) {
   return recordAuditEvent(tx, {
     actorId,
     action,
@@ -135,9 +135,14 @@ export async function getAgendaOverview(agendaId: string) {
       _count: { select: { triggers: true, parties: true } },
     },
   });
-  const decidingPartyCount = await db().agendaParty.count({
-    where: { agendaId, participationRole: "decides" },
-  });
+  const [decidingPartyCount, newestScan] = await Promise.all([
+    db().agendaParty.count({ where: { agendaId, participationRole: "decides" } }),
+    db().buurtScan.findFirst({
+      where: { agendaId },
+      orderBy: { number: "desc" },
+      select: { frozenAt: true },
+    }),
+  ]);
   const progress: AgendaProgressState = {
     statement: agenda.urgency?.statement ?? "",
     triggerCount: agenda._count.triggers,
@@ -147,6 +152,7 @@ export async function getAgendaOverview(agendaId: string) {
     budgetEuros: agenda.urgency?.budgetEuros ?? null,
     partyCount: agenda._count.parties,
     decidingPartyCount,
+    scan: newestScan ? (newestScan.frozenAt ? "frozen" : "draft") : "none",
   };
   return { agenda, progress };
 }
@@ -172,32 +178,43 @@ export async function eligibleOwners(resource: AgendaResource) {
   );
 }
 
+type BlockStatusValue = "not_started" | "in_progress" | "done";
+
 export async function setBlockStatus(
   actorId: string,
   agendaId: string,
   block: number,
-  status: "not_started" | "in_progress" | "done",
+  status: BlockStatusValue,
 ) {
-  await db().$transaction(async (tx) => {
-    const current = await tx.buurtagendaBlock.findUniqueOrThrow({
-      where: { agendaId_block: { agendaId, block } },
-    });
-    if (current.status === status) return;
-    await tx.buurtagendaBlock.update({
-      where: { agendaId_block: { agendaId, block } },
-      data: {
-        status,
-        updatedAt: new Date(),
-        // Reopening a block clears who marked it done; the audit trail keeps the history.
-        doneById: status === "done" ? actorId : null,
-        doneAt: status === "done" ? new Date() : null,
-      },
-    });
-    await audit(tx, actorId, agendaId, "block.status_changed", {
-      block,
-      from: current.status,
-      to: status,
-    });
+  await db().$transaction((tx) => applyBlockStatus(tx, actorId, agendaId, block, status));
+}
+
+/** Changes a block's status inside the caller's transaction (e.g. freezing the buurtscan). */
+export async function applyBlockStatus(
+  tx: Db,
+  actorId: string,
+  agendaId: string,
+  block: number,
+  status: BlockStatusValue,
+) {
+  const current = await tx.buurtagendaBlock.findUniqueOrThrow({
+    where: { agendaId_block: { agendaId, block } },
+  });
+  if (current.status === status) return;
+  await tx.buurtagendaBlock.update({
+    where: { agendaId_block: { agendaId, block } },
+    data: {
+      status,
+      updatedAt: new Date(),
+      // Reopening a block clears who marked it done; the audit trail keeps the history.
+      doneById: status === "done" ? actorId : null,
+      doneAt: status === "done" ? new Date() : null,
+    },
+  });
+  await audit(tx, actorId, agendaId, "block.status_changed", {
+    block,
+    from: current.status,
+    to: status,
   });
 }
 

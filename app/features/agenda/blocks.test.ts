@@ -10,6 +10,7 @@ const empty: AgendaProgressState = {
   budgetEuros: null,
   partyCount: 0,
   decidingPartyCount: 0,
+  scan: "none",
 };
 
 describe("missingFor", () => {
@@ -49,7 +50,13 @@ describe("missingFor", () => {
     expect(missingFor(3, { ...empty, partyCount: 2, decidingPartyCount: 1 })).toEqual([]);
   });
 
+  it("wants a buurtscan whose figures are frozen", () => {
+    expect(missingFor(2, empty)).toEqual(["missingScan"]);
+    expect(missingFor(2, { ...empty, scan: "draft" })).toEqual(["missingFrozenScan"]);
+    expect(missingFor(2, { ...empty, scan: "frozen" })).toEqual([]);
+  });
+
   it("says the other blocks are not built yet", () => {
-    for (const block of [2, 4, 5, 6, 7]) expect(missingFor(block, empty)).toEqual(["notBuiltYet"]);
+    for (const block of [4, 5, 6, 7]) expect(missingFor(block, empty)).toEqual(["notBuiltYet"]);
   });
 });

@@ -3,7 +3,7 @@
 
 export const BLOCKS = [
   { number: 1, key: "urgency", built: true },
-  { number: 2, key: "scan", built: false },
+  { number: 2, key: "scan", built: true },
   { number: 3, key: "parties", built: true },
   { number: 4, key: "stories", built: false },
   { number: 5, key: "linking", built: false },
@@ -21,6 +21,8 @@ export interface AgendaProgressState {
   budgetEuros: number | null;
   partyCount: number;
   decidingPartyCount: number;
+  /** The newest buurtscan: none yet, a draft, or frozen. */
+  scan: "none" | "draft" | "frozen";
 }
 
 export type MissingKey =
@@ -31,6 +33,8 @@ export type MissingKey =
   | "missingDecision"
   | "missingParties"
   | "missingDecidingParty"
+  | "missingScan"
+  | "missingFrozenScan"
   | "notBuiltYet";
 
 export function missingFor(block: number, state: AgendaProgressState): MissingKey[] {
@@ -43,6 +47,10 @@ export function missingFor(block: number, state: AgendaProgressState): MissingKe
       if (state.budgetEuros === null) missing.push("missingBudget");
       // With insufficient support the team must decide: stop, or continue on named themes.
       if (state.anySupportInsufficient && !state.decisionRecorded) missing.push("missingDecision");
+      return missing;
+    case 2:
+      if (state.scan === "none") missing.push("missingScan");
+      else if (state.scan === "draft") missing.push("missingFrozenScan");
       return missing;
     case 3:
       if (state.partyCount === 0) missing.push("missingParties");

@@ -99,6 +99,7 @@ const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | typeof MEM
   "unpublished.view": ["buurtplatform", "gemeente", "adviesraad"],
   "agenda.view": ["buurtplatform", "gemeente", "partner", "adviesraad"],
   "scan.view": ["buurtplatform", "gemeente", "adviesraad"],
+  "preselection.review": ["buurtplatform", "gemeente", "partner"],
   "signal.contribute": ["buurtplatform", "gemeente", "partner"],
   "agreement.report": ["gemeente", "partner"],
   "agenda.start": ["gemeente"],

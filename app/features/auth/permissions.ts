@@ -61,6 +61,7 @@ export const POLICY = {
   "agenda.view": ["buurtplatform", "gemeente", "partner", "adviesraad"],
   "scan.view": ["buurtplatform", "gemeente", "adviesraad"],
   "signal.contribute": ["buurtplatform", "gemeente", "partner"],
+  "preselection.review": ["buurtplatform", "gemeente", "partner"],
   "agreement.report": ["gemeente", "partner"],
   "agenda.start": ["gemeente"],
   "agenda.edit": ["gemeente"],

@@ -30,7 +30,8 @@ export async function seedCatalogue(cbsDir: string): Promise<number> {
         update: { labelNl, labelEn, sortOrder: index },
       });
     }
-    for (const { themes, ...definition } of definitions) {
+    for (const { themes, baseIndicatorKey, ...rest } of definitions) {
+      const definition = { ...rest, baseIndicatorKey: baseIndicatorKey ?? null };
       await tx.indicator.upsert({
         where: { key: definition.key },
         create: definition,

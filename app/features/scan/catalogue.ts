@@ -43,6 +43,8 @@ export interface IndicatorDefinition {
   source: string;
   licence: string;
   themes: ThemeKey[];
+  /** The count a share, score or density is taken over; see IndicatorValue in the schema. */
+  baseIndicatorKey?: string;
 }
 
 const W = "higher_is_worse" as const;
@@ -120,11 +122,18 @@ const CBS: Record<string, [string, Direction, ThemeKey[]]> = {
   oppervlakte_water: ["Water area", N, []],
 };
 
+/** Inhabitants per km² of land: the area figure is weighted by land area. */
+const CBS_BASE: Record<string, string> = { bevolkingsdichtheid: "cbs_oppervlakte_land" };
+
 const RIVM_SOURCE = [
   "RIVM/GGD'en/CBS, Gezondheidsmonitor Volwassenen en Ouderen 2020",
   "Bron: RIVM/GGD'en/CBS",
 ];
 const CBS_SOURCE = ["CBS, Kerncijfers wijken en buurten", "CC BY 4.0 (Bron: CBS)"];
+const LOCAL_SOURCE = [
+  "Gemeente, eigen registratie",
+  "Alleen voor gebruik binnen de gemeente en het buurtplatform",
+] as const;
 
 /**
  * Figures the Heemstede analysis used that no file here has yet: they stay in the catalogue
@@ -152,6 +161,7 @@ export const CATALOGUE_WITHOUT_DATA: IndicatorDefinition[] = [
     source: CBS_SOURCE[0]!,
     licence: CBS_SOURCE[1]!,
     themes: ["play", "education"],
+    baseIndicatorKey: "cbs_huishoudens",
   },
   {
     key: "cbs_inwoners_65plus_pct",
@@ -163,6 +173,7 @@ export const CATALOGUE_WITHOUT_DATA: IndicatorDefinition[] = [
     source: CBS_SOURCE[0]!,
     licence: CBS_SOURCE[1]!,
     themes: ["care_wellbeing"],
+    baseIndicatorKey: "cbs_aantal_inwoners",
   },
   {
     key: "cbs_ses_woa_score",
@@ -174,6 +185,32 @@ export const CATALOGUE_WITHOUT_DATA: IndicatorDefinition[] = [
     source: "CBS, SES-WOA",
     licence: CBS_SOURCE[1]!,
     themes: ["livelihood_debts", "education", "work_participation"],
+    // CBS averages the score over private households.
+    baseIndicatorKey: "cbs_huishoudens",
+  },
+  // A gemeente's own figures (issue 4, "local figures"): imported as long-format CSV with the
+  // gemeente's own source label and shown like CBS figures everywhere.
+  {
+    key: "lokaal_wmo_clienten",
+    labelNl: "Inwoners met een Wmo-voorziening",
+    labelEn: "Residents with Wmo support",
+    unit: "count",
+    direction: W,
+    population: "alle inwoners",
+    source: LOCAL_SOURCE[0],
+    licence: LOCAL_SOURCE[1],
+    themes: ["care_wellbeing"],
+  },
+  {
+    key: "lokaal_schuldhulp_clienten",
+    labelNl: "Huishoudens in de schuldhulpverlening",
+    labelEn: "Households in debt counselling",
+    unit: "count",
+    direction: W,
+    population: "huishoudens",
+    source: LOCAL_SOURCE[0],
+    licence: LOCAL_SOURCE[1],
+    themes: ["livelihood_debts"],
   },
 ];
 
@@ -228,5 +265,6 @@ export function definitionFromDictionary(row: DictionaryRow): IndicatorDefinitio
     source: CBS_SOURCE[0]!,
     licence: CBS_SOURCE[1]!,
     themes: meta[2],
+    ...(CBS_BASE[cbs![1]!] ? { baseIndicatorKey: CBS_BASE[cbs![1]!] } : {}),
   };
 }

@@ -13,6 +13,7 @@ export const scanMessages = defineMessages({
     annotationRequired: "Schrijf de toelichting.",
     annotationTooLong: "De toelichting is te lang. Gebruik hoogstens 1000 tekens.",
     annotationArea: "Kies een buurt van deze gemeente.",
+    annotationIndicator: "Kies een cijfer.",
     legend: "Legenda",
     legendNoValue: "geen cijfer",
     mapCaption:
@@ -41,6 +42,57 @@ export const scanMessages = defineMessages({
       "Geen cijfer voor: {names}. Vaak wonen daar te weinig mensen om het cijfer te mogen tonen.",
     noValues: "Voor dit cijfer zijn er geen cijfers per buurt.",
     source: "Bron: {source}",
+    scanTitle: "Buurtscan: {title}",
+    scanIntro:
+      "De buurtscan zet de cijfers van de buurten van deze buurtagenda naast die van de hele gemeente. Kies de cijfers die ertoe doen. Als de scan klaar is, zet u de cijfers vast: latere nieuwe cijfers veranderen deze scan dan niet meer.",
+    scanNone: "Er is nog geen buurtscan voor deze buurtagenda.",
+    scanNoneReadOnly: "Er is nog geen buurtscan. De gemeente start de scan.",
+    scanChoose: "Cijfers in de scan",
+    scanChooseHelp:
+      "Kies 1 tot 20 cijfers. Alleen cijfers die er per buurt zijn, staan in de lijst.",
+    scanStart: "Buurtscan starten",
+    scanSaveIndicators: "Keuze opslaan",
+    scanStarted: "De buurtscan is gestart.",
+    scanIndicatorsSaved: "De keuze van cijfers is opgeslagen.",
+    chooseIndicator: "Kies minstens één cijfer.",
+    tooManyIndicators: "Kies hoogstens 20 cijfers.",
+    unknownIndicator: "Een van de gekozen cijfers bestaat niet (meer). Kies opnieuw.",
+    draftExists: "Er is al een buurtscan in voorbereiding. Rond die eerst af.",
+    notDraft:
+      "Deze scan is al afgerond; de cijfers staan vast. Start een nieuwe scan om te wijzigen.",
+    scanDraftNote:
+      "Scan {number} is in voorbereiding: u ziet de nieuwste cijfers. Zet de cijfers vast als de scan klaar is.",
+    scanFrozenNote: "Scan {number} is afgerond op {date} door {name}. Deze cijfers staan vast.",
+    scanFreeze: "Scan afronden en cijfers vastzetten",
+    scanFreezeHelp:
+      "Daarna veranderen deze cijfers niet meer, ook niet als er nieuwe cijfers komen. Bouwsteen 2 staat dan op klaar.",
+    scanFrozen: "De scan is afgerond. De cijfers staan vast.",
+    scanNew: "Nieuwe scan starten",
+    scanNewHelp:
+      "Een nieuwe scan begint met de nieuwste cijfers. De afgeronde scan blijft bewaard.",
+    scanOthers: "Eerdere scans",
+    scanLink: "Scan {number}",
+    scanLinkFrozen: "afgerond {date}",
+    scanLinkDraft: "in voorbereiding",
+    scanArea: "Dit gebied samen",
+    scanRank: "Plaats in de gemeente",
+    scanRankOf: "{rank} van {count}",
+    scanNoFigure: "geen cijfer",
+    areaSum: "opgeteld",
+    areaWeighted: "gewogen naar het aantal {base}",
+    "areaNone_no-base":
+      "Geen cijfer voor het gebied samen: we weten niet hoeveel mensen elk percentage telt. Een gewoon gemiddelde zou niet kloppen. Kijk daarom naar de buurten naast elkaar.",
+    "areaNone_missing-values":
+      "Geen cijfer voor het gebied samen: niet elke buurt heeft een cijfer.",
+    "areaNone_missing-base":
+      "Geen cijfer voor het gebied samen: voor niet elke buurt is bekend hoeveel mensen het cijfer telt.",
+    scanYearSource: "Jaar {year}. Bron: {source}.",
+    chartLabel:
+      "Staafdiagram van {indicator}: de buurten, de gemeente en Nederland. De tabel ernaast heeft dezelfde cijfers.",
+    scanAnnotateIntro:
+      "Zet context bij het cijfer van een buurt in dit gebied. De toelichting staat ook op de ranglijst van de gemeente.",
+    indicatorLabel: "Cijfer",
+    chooseIndicatorOption: "Kies een cijfer",
   },
   en: {
     annotations: "Context",
@@ -54,6 +106,7 @@ export const scanMessages = defineMessages({
     annotationRequired: "Write the context.",
     annotationTooLong: "The context is too long. Use at most 1000 characters.",
     annotationArea: "Choose a neighbourhood of this municipality.",
+    annotationIndicator: "Choose a figure.",
     legend: "Legend",
     legendNoValue: "no figure",
     mapCaption:
@@ -81,5 +134,53 @@ export const scanMessages = defineMessages({
       "No figure for: {names}. Often too few people live there for the figure to be published.",
     noValues: "There are no figures per neighbourhood for this indicator.",
     source: "Source: {source}",
+    scanTitle: "Neighbourhood scan: {title}",
+    scanIntro:
+      "The neighbourhood scan sets the figures of this agenda's neighbourhoods beside those of the whole municipality. Choose the figures that matter. When the scan is ready, freeze the figures: newer figures will not change this scan any more.",
+    scanNone: "There is no neighbourhood scan for this agenda yet.",
+    scanNoneReadOnly: "There is no neighbourhood scan yet. The municipality starts the scan.",
+    scanChoose: "Figures in the scan",
+    scanChooseHelp: "Choose 1 to 20 figures. Only figures that exist per neighbourhood are listed.",
+    scanStart: "Start the neighbourhood scan",
+    scanSaveIndicators: "Save choice",
+    scanStarted: "The neighbourhood scan has started.",
+    scanIndicatorsSaved: "The choice of figures has been saved.",
+    chooseIndicator: "Choose at least one figure.",
+    tooManyIndicators: "Choose at most 20 figures.",
+    unknownIndicator: "One of the chosen figures does not exist (any more). Choose again.",
+    draftExists: "A neighbourhood scan is already being prepared. Finish that one first.",
+    notDraft: "This scan has been finished; its figures are frozen. Start a new scan to change it.",
+    scanDraftNote:
+      "Scan {number} is being prepared: you see the newest figures. Freeze the figures when the scan is ready.",
+    scanFrozenNote: "Scan {number} was finished on {date} by {name}. These figures are frozen.",
+    scanFreeze: "Finish the scan and freeze the figures",
+    scanFreezeHelp:
+      "After that these figures no longer change, even when new figures arrive. Block 2 is then done.",
+    scanFrozen: "The scan is finished. The figures are frozen.",
+    scanNew: "Start a new scan",
+    scanNewHelp: "A new scan starts with the newest figures. The finished scan is kept.",
+    scanOthers: "Earlier scans",
+    scanLink: "Scan {number}",
+    scanLinkFrozen: "finished {date}",
+    scanLinkDraft: "being prepared",
+    scanArea: "This area as a whole",
+    scanRank: "Rank in the municipality",
+    scanRankOf: "{rank} of {count}",
+    scanNoFigure: "no figure",
+    areaSum: "added up",
+    areaWeighted: "weighted by the number of {base}",
+    "areaNone_no-base":
+      "No figure for the area as a whole: we do not know how many people each percentage counts. A plain average would be wrong, so look at the neighbourhoods side by side.",
+    "areaNone_missing-values":
+      "No figure for the area as a whole: not every neighbourhood has a figure.",
+    "areaNone_missing-base":
+      "No figure for the area as a whole: it is not known for every neighbourhood how many people the figure counts.",
+    scanYearSource: "Year {year}. Source: {source}.",
+    chartLabel:
+      "Bar chart of {indicator}: the neighbourhoods, the municipality and the Netherlands. The table beside it has the same figures.",
+    scanAnnotateIntro:
+      "Add context to the figure of a neighbourhood in this area. The context also shows on the municipality's ranking.",
+    indicatorLabel: "Figure",
+    chooseIndicatorOption: "Choose a figure",
   },
 });

@@ -114,9 +114,18 @@ export async function rankingFor(gemeenteCode: string, indicatorKey: string) {
   };
 }
 
-export async function annotationsFor(gemeenteCode: string, indicatorKey: string) {
+/** The context staff attached to figures of these indicators (optionally: of these areas). */
+export async function annotationsFor(
+  gemeenteCode: string,
+  indicatorKeys: string[],
+  areaCodes?: string[],
+) {
   const rows = await db().figureAnnotation.findMany({
-    where: { gemeenteCode, indicatorKey },
+    where: {
+      gemeenteCode,
+      indicatorKey: { in: indicatorKeys },
+      ...(areaCodes ? { areaCode: { in: areaCodes } } : {}),
+    },
     orderBy: { createdAt: "asc" },
   });
   const authors = await db().user.findMany({
@@ -127,6 +136,7 @@ export async function annotationsFor(gemeenteCode: string, indicatorKey: string)
   return rows.map((r) => ({
     id: r.id,
     areaCode: r.areaCode,
+    indicatorKey: r.indicatorKey,
     text: r.text,
     author: nameOf.get(r.authorId) ?? "",
     at: r.createdAt.toISOString(),

@@ -4,7 +4,8 @@ import { z } from "zod";
 
 export const gemeenteCode = z.string().regex(/^GM\d{4}$/);
 export const wijkCode = z.string().regex(/^WK\d{6}$/);
-export const buurtCode = z.string().regex(/^BU\d{8}$/);
+export const BUURT_CODE = /^BU\d{8}$/;
+export const buurtCode = z.string().regex(BUURT_CODE);
 
 export const areasFileSchema = z.object({
   gemeente: z.object({ code: gemeenteCode, name: z.string().min(1) }),

@@ -198,3 +198,68 @@ export function SubmitButton({
     </button>
   );
 }
+
+/**
+ * Several choices under one legend (e.g. the indicators of a buurtscan). Keeps what was ticked
+ * after a failed submit; `defaultValues` applies before the first submit.
+ */
+export function CheckboxGroup({
+  field,
+  legend,
+  description,
+  errors,
+  options,
+  defaultValues = [],
+}: {
+  field: FieldMetadata<string[] | undefined>;
+  legend: string;
+  description?: string;
+  errors?: string[];
+  options: { value: string; label: string }[];
+  defaultValues?: string[];
+}) {
+  const invalid = Boolean(errors?.length);
+  const submitted = field.initialValue;
+  const checked = new Set(
+    Array.isArray(submitted)
+      ? submitted.map(String)
+      : typeof submitted === "string"
+        ? [submitted]
+        : defaultValues,
+  );
+  const describedBy = [description ? field.descriptionId : null, invalid ? field.errorId : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <fieldset
+      className={`form-field checkbox-group${invalid ? " form-field--invalid" : ""}`}
+      id={field.id}
+      aria-describedby={describedBy || undefined}
+    >
+      <legend>{legend}</legend>
+      {description ? (
+        <p id={field.descriptionId} className="form-field__description">
+          {description}
+        </p>
+      ) : null}
+      {invalid ? (
+        <p id={field.errorId} className="form-field__error">
+          {errors!.join(" ")}
+        </p>
+      ) : null}
+      <div className="checkbox-group__options">
+        {options.map((option) => (
+          <label key={option.value} className="checkbox">
+            <input
+              type="checkbox"
+              name={field.name}
+              value={option.value}
+              defaultChecked={checked.has(option.value)}
+            />{" "}
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
