@@ -7,6 +7,8 @@ export default [
   route("buurt/:code", "routes/buurt.tsx"),
   route("gemeente/:code/buurtagenda-starten", "routes/buurtagenda-starten.tsx"),
   route("gemeente/:code/cijfers", "routes/gemeente-cijfers.tsx"),
+  route("gemeente/:code/voorselectie", "routes/gemeente-voorselectie.tsx"),
+  route("gemeente/:code/voorselectie/:id", "routes/gemeente-voorselectie-review.tsx"),
   route("buurtagenda/:id", "routes/buurtagenda.tsx"),
   route("buurtagenda/:id/werkruimte", "routes/buurtagenda-werkruimte.tsx"),
   route("buurtagenda/:id/gegevens", "routes/buurtagenda-gegevens.tsx"),

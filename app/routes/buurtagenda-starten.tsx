@@ -8,6 +8,7 @@ import { checkArea, startAgenda } from "../features/agenda/agenda.server";
 import { authorize } from "../features/auth/auth-routes.server";
 import { gemeenteCodeParam } from "../features/territory/territory.schema";
 import { getGemeenteWithAreas } from "../features/territory/territory.server";
+import { getFocusArea } from "../features/scan/focus.server";
 import { useText } from "../shared/i18n/i18n";
 
 export const meta: Route.MetaFunction = () => [{ title: "Buurtagenda starten | Buurtagenda" }];
@@ -22,7 +23,19 @@ async function gemeenteOf(code: string) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { gemeente, wijken } = await gemeenteOf(params.code);
   await authorize(request, "agenda.start", { kind: "gemeente", gemeenteCode: gemeente.code });
+  // Started from a designated focus area: its name and buurten fill the form.
+  const focusAreaId = new URL(request.url).searchParams.get("aandachtsgebied");
+  const focusArea = focusAreaId ? await getFocusArea(gemeente.code, focusAreaId) : null;
   return {
+    current: focusArea
+      ? {
+          title: focusArea.name,
+          publicDescription: "",
+          startsOn: "",
+          endsOn: "",
+          buurtCodes: focusArea.buurtCodes,
+        }
+      : undefined,
     gemeente: { code: gemeente.code, name: gemeente.name },
     wijken: wijken.map((w) => ({
       code: w.code,
@@ -63,6 +76,7 @@ export default function StartAgenda({ loaderData, actionData }: Route.ComponentP
       <AgendaDetailsForm
         wijken={loaderData.wijken}
         lastResult={actionData?.result}
+        current={loaderData.current}
         submitLabel={t("startButton")}
       />
     </div>

@@ -114,6 +114,11 @@ export default function Figures({ loaderData, actionData }: Route.ComponentProps
         <p className="utrecht-paragraph">{t("internalNote")}</p>
       </div>
       <p className="utrecht-paragraph">{t("figuresIntro")}</p>
+      <p className="utrecht-paragraph">
+        <Link to={href("/gemeente/:code/voorselectie", { code: gemeente.code })}>
+          {t("preselectionLink")}
+        </Link>
+      </p>
       <Form method="get" className="form inline-fields">
         <div className="form-field">
           <label htmlFor="cijfer">{t("indicator")}</label>

@@ -3,6 +3,7 @@ import type { Route } from "./+types/gemeente";
 import { listAgendasOfGemeente } from "../features/agenda/agenda.server";
 import { agendaMessages } from "../features/agenda/agenda.messages";
 import { scanMessages } from "../features/scan/scan.messages";
+import { listPreselections } from "../features/scan/focus.server";
 import { authorize } from "../features/auth/auth-routes.server";
 import { can } from "../features/auth/permissions";
 import { AreaMap } from "../features/territory/area-map";
@@ -15,7 +16,7 @@ import {
 } from "../features/territory/territory.server";
 import { commonMessages } from "../shared/i18n/common.messages";
 import { env } from "../shared/env.server";
-import { useT } from "../shared/i18n/i18n";
+import { formatDate, useLocale, useT } from "../shared/i18n/i18n";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.gemeente.name} | Buurtagenda` : "Buurtagenda" },
@@ -45,6 +46,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     })),
     canStart: can(user, "agenda.start", resource),
     canViewFigures: can(user, "scan.view", resource),
+    // Partners do not see the rankings, but they review saved preselections (issue 4).
+    reviewable: can(user, "preselection.review", resource)
+      ? (await listPreselections(found.gemeente.code)).slice(0, 5).map((p) => ({
+          id: p.id,
+          createdAt: p.createdAt.toISOString(),
+          count: p.buurtCodes.length,
+        }))
+      : [],
   };
 }
 
@@ -53,6 +62,7 @@ export default function Gemeente({ loaderData }: Route.ComponentProps) {
   const tc = useT(commonMessages);
   const ta = useT(agendaMessages);
   const ts = useT(scanMessages);
+  const locale = useLocale();
   const { gemeente, wijken } = loaderData;
   return (
     <div className="stack">
@@ -93,11 +103,34 @@ export default function Gemeente({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       {loaderData.canViewFigures ? (
-        <p className="utrecht-paragraph">
-          <Link to={href("/gemeente/:code/cijfers", { code: gemeente.code })}>
-            {ts("figuresLink")}
-          </Link>
-        </p>
+        <ul className="utrecht-unordered-list">
+          <li>
+            <Link to={href("/gemeente/:code/cijfers", { code: gemeente.code })}>
+              {ts("figuresLink")}
+            </Link>
+          </li>
+          <li>
+            <Link to={href("/gemeente/:code/voorselectie", { code: gemeente.code })}>
+              {ts("preselectionLink")}
+            </Link>
+          </li>
+        </ul>
+      ) : null}
+      {loaderData.reviewable.length ? (
+        <>
+          <h2 className="utrecht-heading-2">{ts("reviewListTitle")}</h2>
+          <ul className="utrecht-unordered-list">
+            {loaderData.reviewable.map((p) => (
+              <li key={p.id}>
+                <Link
+                  to={href("/gemeente/:code/voorselectie/:id", { code: gemeente.code, id: p.id })}
+                >
+                  {ts("reviewListItem", { date: formatDate(p.createdAt, locale), count: p.count })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       <h2 className="utrecht-heading-2">{t("wijkenTitle")}</h2>
       {wijken.map((wijk) => (

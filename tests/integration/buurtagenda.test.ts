@@ -243,7 +243,8 @@ describe("block 1 and the block overview", () => {
       "agenda.started",
     ]);
     expect(overview.blocks[0]!.missing).toContain("missingBudget");
-    expect(overview.blocks[1]!.missing).toEqual(["notBuiltYet"]);
+    expect(overview.blocks[1]!.missing).toEqual(["missingScan"]);
+    expect(overview.blocks[3]!.missing).toEqual(["notBuiltYet"]);
     expect(overview.can["block.advance"]).toBe(false);
     expect(await statusOf(setStatusAs(id, "adviesraad"))).toBe(403);
   });

@@ -2,23 +2,9 @@ import { z } from "zod";
 import { emailField } from "../auth/auth.schema";
 import { buurtCode } from "../territory/territory.schema";
 import { MAX_BUDGET_EUROS, parseEuros } from "./money";
+import { isoDate, text } from "../../shared/validation";
 
 // Error messages are keys into agenda.messages.ts.
-
-const text = (max: number, requiredKey?: string) =>
-  requiredKey
-    ? z
-        .string({ error: requiredKey })
-        .trim()
-        .min(1, { error: requiredKey })
-        .max(max, { error: "tooLong" })
-    : z.string().trim().max(max, { error: "tooLong" }).default("");
-
-const isoDate = (requiredKey: string) =>
-  z
-    .string({ error: requiredKey })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" })
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "dateInvalid" });
 
 export const startAgendaSchema = z
   .object({

@@ -36,8 +36,17 @@ export async function authorize(
   action: Action,
   resource: Resource,
 ): Promise<CurrentUser | null> {
+  return authorizeAny(request, [action], resource);
+}
+
+/** Like authorize, when any one of several actions is enough (e.g. review or view). */
+export async function authorizeAny(
+  request: Request,
+  actions: Action[],
+  resource: Resource,
+): Promise<CurrentUser | null> {
   const { user } = await authenticate(request);
-  if (can(user, action, resource)) return user;
+  if (actions.some((action) => can(user, action, resource))) return user;
   if (!user) throw signInRedirect(request);
   throw data(null, { status: 403 });
 }

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+// Field rules shared by the forms of several features. Errors are message keys; each feature's
+// messages define "tooLong" and "dateInvalid" and its own required-field keys.
+
+/** Trimmed text up to `max` characters; required when a required-error key is given. */
+export const text = (max: number, requiredKey?: string) =>
+  requiredKey
+    ? z
+        .string({ error: requiredKey })
+        .trim()
+        .min(1, { error: requiredKey })
+        .max(max, { error: "tooLong" })
+    : z.string().trim().max(max, { error: "tooLong" }).default("");
+
+/** A calendar date as a date input sends it (YYYY-MM-DD). */
+export const isoDate = (requiredKey: string) =>
+  z
+    .string({ error: requiredKey })
+    // abort: a malformed date gets one message, not the same one twice.
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid", abort: true })
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "dateInvalid" });
