@@ -5,7 +5,6 @@ import type { z } from "zod";
 import type { Route } from "./+types/buurtagenda-buurtscan";
 import { agendaFor, agendaForChange, permissionsOn } from "../features/agenda/agenda-routes.server";
 import {
-  DEFAULT_SCAN_INDICATORS,
   chooseScanIndicators,
   freezeScan,
   getScanPage,
@@ -14,6 +13,7 @@ import {
 } from "../features/scan/buurtscan.server";
 import type { AreaFigure } from "../features/scan/area-figure";
 import { formatFigure } from "../features/scan/format";
+import { DEFAULT_SCAN_INDICATORS } from "../features/scan/catalogue";
 import { BarChart, type Bar } from "../features/scan/scan-chart";
 import { scanMessages } from "../features/scan/scan.messages";
 import {

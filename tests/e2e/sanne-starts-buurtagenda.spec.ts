@@ -74,7 +74,8 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
       .or(page.getByText("De Glip, Glipper Dreef en Staatsliedenbuurt")),
   ).toBeVisible();
   await expect(page.locator(".block-card")).toHaveCount(7);
-  await expect(page.locator(".block-card").nth(1)).toContainText(
+  await expect(page.locator(".block-card").nth(1)).toContainText("een buurtscan");
+  await expect(page.locator(".block-card").nth(3)).toContainText(
     "Dit deel van Buurtagenda komt later.",
   );
   await expectAccessible(page);

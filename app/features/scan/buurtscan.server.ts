@@ -8,15 +8,6 @@ import { NATIONAL_AREA_CODE } from "./indicator-import.server";
 // The buurtscan of a buurtagenda's area (block 2). A draft scan reads the newest figures; marking
 // it done copies the figures it used into buurt_scan_value, so later imports leave it as it was.
 
-/** Indicators a scan starts with when staff do not choose: the themes of the Heemstede analysis. */
-export const DEFAULT_SCAN_INDICATORS = [
-  "rivm_ernstig_eenzaam_65plus_pct",
-  "rivm_eenzaam_18plus_pct",
-  "rivm_moeite_met_rondkomen_18plus_pct",
-  "rivm_langdurige_aandoening_18plus_pct",
-  "rivm_mantelzorger_18plus_pct",
-];
-
 /**
  * Per indicator, the values of its newest year among `yearCodes` (the gemeente's buurten), for
  * the areas in `codes`. One query, so a scan or ranking costs the same for 1 or 100 indicators.

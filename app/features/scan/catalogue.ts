@@ -268,3 +268,12 @@ export function definitionFromDictionary(row: DictionaryRow): IndicatorDefinitio
     ...(CBS_BASE[cbs![1]!] ? { baseIndicatorKey: CBS_BASE[cbs![1]!] } : {}),
   };
 }
+
+/** Indicators a scan starts with when staff do not choose: the themes of the Heemstede analysis. */
+export const DEFAULT_SCAN_INDICATORS = [
+  "rivm_ernstig_eenzaam_65plus_pct",
+  "rivm_eenzaam_18plus_pct",
+  "rivm_moeite_met_rondkomen_18plus_pct",
+  "rivm_langdurige_aandoening_18plus_pct",
+  "rivm_mantelzorger_18plus_pct",
+];
