@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Route } from "./+types/gemeente-cijfers";
 import { authorize } from "../features/auth/auth-routes.server";
 import { scanMessages } from "../features/scan/scan.messages";
+import { formatFigure } from "../features/scan/format";
 import { annotationSchema } from "../features/scan/scan.schema";
 import {
   annotateFigure,
@@ -60,7 +61,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       withoutValue: ranking.withoutValue,
       gemeenteValue: ranking.gemeenteValue,
       nationalValue: ranking.nationalValue,
-      source: ranking.indicator.source,
+      // The catalogue's source, and the label the figures came with (a gemeente's own register).
+      source: [...new Set([ranking.indicator.source, ranking.source].filter(Boolean))].join("; "),
       map: ranking.map && {
         areas: { type: "FeatureCollection" as const, features: ranking.map.areas },
         bbox: ranking.map.bbox,
@@ -98,10 +100,7 @@ export default function Figures({ loaderData, actionData }: Route.ComponentProps
   const tt = useText(territoryMessages);
   const locale = useLocale();
   const { gemeente, ranking } = loaderData;
-  const number = (value: number) =>
-    new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 }).format(
-      value,
-    ) + (ranking?.unit === "percent" ? "%" : "");
+  const number = (value: number) => formatFigure(value, ranking?.unit ?? "count", locale);
   const label = (i: { labelNl: string; labelEn: string }) =>
     locale === "nl" ? i.labelNl : i.labelEn;
   return (

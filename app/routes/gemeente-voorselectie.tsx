@@ -23,6 +23,7 @@ import {
 import { env } from "../shared/env.server";
 import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
 import { FocusAreaList } from "../features/scan/focus-area-list";
+import { PlainTextField } from "../shared/ui/form";
 
 // The preselection: buurten in the worst N on at least K indicators, on a map and in a table.
 // Internal (scan.view). Staff save it so partners can review it (gemeente-voorselectie-review).
@@ -188,17 +189,21 @@ export default function Preselection({ loaderData }: Route.ComponentProps) {
           </div>
         </fieldset>
         <div className="inline-fields">
-          <NumberField
+          <PlainTextField
             name="n"
             label={t("worstN")}
-            value={question.n}
+            defaultValue={question.n}
             error={errors.n && t(errors.n)}
+            inputMode="numeric"
+            size={4}
           />
-          <NumberField
+          <PlainTextField
             name="k"
             label={t("minHits")}
-            value={question.k}
+            defaultValue={question.k}
             error={errors.k && t(errors.k)}
+            inputMode="numeric"
+            size={4}
           />
           <button type="submit" className="utrecht-button utrecht-button--secondary-action">
             {t("preselectionShow")}
@@ -320,40 +325,6 @@ export default function Preselection({ loaderData }: Route.ComponentProps) {
         gemeenteCode={gemeente.code}
         areas={loaderData.focusAreas}
         canStart={loaderData.canStart}
-      />
-    </div>
-  );
-}
-
-function NumberField({
-  name,
-  label,
-  value,
-  error,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  error?: string;
-}) {
-  return (
-    <div className={`form-field${error ? " form-field--invalid" : ""}`}>
-      <label htmlFor={name}>{label}</label>
-      {error ? (
-        <p id={`${name}-fout`} className="form-field__error">
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        type="text"
-        inputMode="numeric"
-        size={4}
-        defaultValue={value}
-        className="utrecht-textbox utrecht-textbox--html-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-fout` : undefined}
       />
     </div>
   );

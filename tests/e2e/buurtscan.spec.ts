@@ -1,18 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signInAsDemo } from "./support";
 
 // Issue 4, "done when": on the demo data a staff member opens Heemstede's overview, ranks the
 // buurten per indicator, sees the choropleth, makes a preselection and designates the composite
 // focus area, runs the buurtscan for "Glipper Dreef en Staatsliedenbuurt" + "De Glip",
 // annotates a figure and freezes the scan.
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/inloggen");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill("buurtagenda-demo");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
-}
 
 test("Sanne ranks Heemstede's buurten, designates a focus area, scans it and freezes the scan", async ({
   browser,
@@ -21,7 +13,7 @@ test("Sanne ranks Heemstede's buurten, designates a focus area, scans it and fre
   const page = await (await browser.newContext()).newPage();
   const stamp = Date.now();
   const focusName = `Glip en Glipper Dreef ${stamp}`;
-  await signIn(page, "gemeente@demo.buurtagenda.nl");
+  await signInAsDemo(page, "gemeente@demo.buurtagenda.nl");
 
   // The overview: rank per indicator, choropleth with legend.
   await page.goto("/gemeente/GM0397");

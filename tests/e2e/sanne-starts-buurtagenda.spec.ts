@@ -1,19 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, uniqueEmail, waitForMail } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, uniqueEmail, waitForMail, signInAsDemo } from "./support";
 
 // DOMAIN.md §7, Sanne (gemeente): starts the composite buurtagenda, records urgency, support and
 // the € 50,000 budget, adds three parties, invites a platform member who accepts; the council
 // member sees it all, read-only.
-
-const DEMO_PASSWORD = "buurtagenda-demo";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/inloggen");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
-}
 
 test("Sanne starts a buurtagenda, the platform joins, the council reads along", async ({
   page,
@@ -22,7 +12,7 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
   test.setTimeout(180_000);
   const title = `Samen verder in Glipper Dreef en De Glip ${Date.now()}`;
 
-  await signIn(page, "gemeente@demo.buurtagenda.nl");
+  await signInAsDemo(page, "gemeente@demo.buurtagenda.nl");
   // First the figures: the ranglijst of Heemstede's buurten (internal).
   await page.goto("/gemeente/GM0397");
   await page.getByRole("link", { name: /Cijfers en ranglijst/ }).click();
@@ -231,7 +221,7 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
 
   // The council member reads everything, changes nothing.
   const henk = await (await browser.newContext()).newPage();
-  await signIn(henk, "adviesraad@demo.buurtagenda.nl");
+  await signInAsDemo(henk, "adviesraad@demo.buurtagenda.nl");
   await henk.goto(workspaceUrl);
   await expect(henk.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(henk.getByText("U kunt dit lezen, maar niet aanpassen.")).toBeVisible();

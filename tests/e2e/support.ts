@@ -36,3 +36,14 @@ export async function expectAccessible(page: Page): Promise<void> {
   );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
+
+export const DEMO_PASSWORD = "buurtagenda-demo";
+
+/** Signs in with a demo account through the sign-in form. */
+export async function signInAsDemo(page: Page, email: string): Promise<void> {
+  await page.goto("/inloggen");
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
+}

@@ -263,3 +263,47 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/**
+ * A labelled text box outside a conform form (a GET form, a file upload): ids follow the name,
+ * the value shown is the one the caller kept.
+ */
+export function PlainTextField({
+  name,
+  label,
+  description,
+  error,
+  defaultValue,
+  inputMode,
+  size,
+}: {
+  name: string;
+  label: string;
+  description?: string;
+  error?: string;
+  defaultValue: string;
+  inputMode?: "numeric" | "text";
+  size?: number;
+}) {
+  return (
+    <FieldShell
+      field={{ id: name, descriptionId: `${name}-uitleg`, errorId: `${name}-fout` }}
+      label={label}
+      description={description}
+      errors={error ? [error] : undefined}
+    >
+      {(aria) => (
+        <input
+          id={name}
+          name={name}
+          type="text"
+          inputMode={inputMode}
+          size={size}
+          defaultValue={defaultValue}
+          className="utrecht-textbox utrecht-textbox--html-input"
+          {...aria}
+        />
+      )}
+    </FieldShell>
+  );
+}
