@@ -13,6 +13,7 @@ import {
   getPreselection,
 } from "../features/scan/focus.server";
 import { formatFigure } from "../features/scan/format";
+import { annotationsFor } from "../features/scan/scan.server";
 import { scanMessages } from "../features/scan/scan.messages";
 import {
   REVIEW_VERDICTS,
@@ -52,7 +53,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await authorizeAny(request, ["preselection.review", "scan.view"], resource);
   const preselection = await getPreselection(resource.gemeenteCode, params.id);
   if (!preselection) throw data(null, { status: 404 });
-  const focusAreas = await focusAreasOf(resource.gemeenteCode);
+  const [focusAreas, annotations] = await Promise.all([
+    focusAreasOf(resource.gemeenteCode),
+    annotationsFor(
+      resource.gemeenteCode,
+      preselection.indicators.map((i) => i.key),
+      preselection.buurten.map((b) => b.code),
+    ),
+  ]);
   return {
     gemeente: { code: resource.gemeenteCode, name: found.gemeente.name },
     gemeenteBuurten: found.wijken.flatMap((w) =>
@@ -64,6 +72,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       comments: preselection.comments.map((c) => ({ ...c, at: c.at.toISOString() })),
     },
     focusAreas: focusAreas.map((a) => ({ ...a, designatedOn: a.designatedOn.toISOString() })),
+    annotations,
     today: new Date().toISOString().slice(0, 10),
     canComment: can(user, "preselection.review", resource),
     canDesignate: can(user, "focusArea.designate", resource),
@@ -166,6 +175,7 @@ export default function PreselectionReview({ loaderData, actionData }: Route.Com
                   <th scope="col">{t("indicator")}</th>
                   <th scope="col">{t("value")}</th>
                   <th scope="col">{t("rank")}</th>
+                  <th scope="col">{t("annotations")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -186,6 +196,15 @@ export default function PreselectionReview({ loaderData, actionData }: Route.Com
                         ) : (
                           "—"
                         )}
+                      </td>
+                      <td>
+                        {loaderData.annotations
+                          .filter((a) => a.areaCode === buurt.code && a.indicatorKey === i.key)
+                          .map((a) => (
+                            <p key={a.id} className="annotation">
+                              {a.text} <small>({a.author})</small>
+                            </p>
+                          ))}
                       </td>
                     </tr>
                   );

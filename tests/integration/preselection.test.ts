@@ -16,6 +16,7 @@ import { loader as publicAgendaLoader } from "../../app/routes/buurtagenda";
 import { createSession } from "../../app/features/auth/session.server";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
 import { rankAreas } from "../../app/features/scan/ranking";
+import { annotateFigure } from "../../app/features/scan/scan.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
@@ -176,6 +177,18 @@ describe("partners review the preselection; staff designate focus areas", () => 
       { buurtCode: buurt, verdict: "explained", text: "Verklaard door het verpleeghuis" },
     ]);
     expect(staff.preselection.comments[0]!.author).toMatch(/WIJ/);
+    // Context staff attached to a figure shows here too, beside that figure.
+    const sanne = await db().user.findUniqueOrThrow({
+      where: { email: "gemeente@demo.buurtagenda.nl" },
+    });
+    await annotateFigure(sanne.id, "GM0397", {
+      areaCode: buurt,
+      indicatorKey: INDICATORS[0]!,
+      text: "Groot verpleeghuis",
+    });
+    expect((await review(cookies.partner)).annotations).toMatchObject([
+      { areaCode: buurt, indicatorKey: INDICATORS[0], text: "Groot verpleeghuis" },
+    ]);
     // The council reads along but does not comment.
     expect((await review(cookies.adviesraad)).canComment).toBe(false);
     await expect(
