@@ -16,6 +16,7 @@ import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
 import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
 import type { Route } from "./+types/root";
 import appCss from "./app.css?url";
+import { moderationScope } from "./features/stories/stories.server";
 import { authenticate } from "./features/auth/session.server";
 import { commonMessages } from "./shared/i18n/common.messages";
 import { localeFromCookieHeader, translate, useT, type Locale } from "./shared/i18n/i18n";
@@ -34,7 +35,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   return data(
     {
       locale,
-      user: user ? { email: user.email, displayName: user.displayName } : null,
+      user: user
+        ? {
+            email: user.email,
+            displayName: user.displayName,
+            // Only a shortcut: the queue itself checks the moderator's scope again.
+            moderates: moderationScope(user) !== null,
+          }
+        : null,
       showDevMail: !isProduction(),
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
@@ -75,7 +83,7 @@ function SiteLayout({
 }: {
   children: React.ReactNode;
   locale: Locale;
-  user: { email: string; displayName: string | null } | null;
+  user: { email: string; displayName: string | null; moderates: boolean } | null;
   showDevMail: boolean;
 }) {
   const t = (key: keyof (typeof commonMessages)["nl"], vars?: Record<string, string>) =>
@@ -109,6 +117,8 @@ function SiteLayout({
             {user ? (
               <>
                 <Link to={href("/account")}>{t("myAccount")}</Link>
+                <Link to={href("/mijn-verhalen")}>{t("myStories")}</Link>
+                {user.moderates ? <Link to={href("/moderatie")}>{t("moderation")}</Link> : null}
                 <Form method="post" action={href("/uitloggen")}>
                   <button type="submit" className="utrecht-button utrecht-button--secondary-action">
                     {t("signOut")}

@@ -1,4 +1,4 @@
-import { Link, data, href } from "react-router";
+import { Form, Link, data, href } from "react-router";
 import type { Route } from "./+types/buurt";
 import { authorize } from "../features/auth/auth-routes.server";
 import { AreaMap } from "../features/territory/area-map";
@@ -7,7 +7,12 @@ import { territoryMessages } from "../features/territory/territory.messages";
 import { bboxOf, getBuurt, toFeatureCollection } from "../features/territory/territory.server";
 import { commonMessages } from "../shared/i18n/common.messages";
 import { env } from "../shared/env.server";
-import { useT } from "../shared/i18n/i18n";
+import { useLocale, useT, useText } from "../shared/i18n/i18n";
+import { authenticate } from "../features/auth/session.server";
+import { publishedStories } from "../features/stories/stories.server";
+import { storiesMessages } from "../features/stories/stories.messages";
+import { StoryList } from "../features/stories/story-list";
+import { db } from "../shared/db.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.buurt.name} (${data.gemeente.name}) | Buurtagenda` : "Buurtagenda" },
@@ -18,7 +23,40 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const buurt = code.success ? await getBuurt(code.data) : null;
   if (!buurt) throw data(null, { status: 404 });
   await authorize(request, "published.view", { kind: "buurt", buurtCode: buurt.code });
+  const search = new URL(request.url).searchParams;
+  const filters = {
+    theme: (search.get("thema") ?? "").slice(0, 50),
+    q: (search.get("zoek") ?? "").slice(0, 200),
+  };
+  const { user } = await authenticate(request);
+  const [stories, themes] = await Promise.all([
+    publishedStories({
+      buurtCodes: [buurt.code],
+      theme: filters.theme || undefined,
+      q: filters.q || undefined,
+      viewerId: user?.id ?? null,
+    }),
+    db().theme.findMany({ orderBy: { sortOrder: "asc" } }),
+  ]);
   return {
+    stories: stories.map((s) => ({
+      ...s,
+      createdAt: s.createdAt.toISOString(),
+      event: s.event && { ...s.event, heldOn: s.event.heldOn.toISOString() },
+    })),
+    storyPoints: {
+      type: "FeatureCollection" as const,
+      features: stories
+        .filter((s) => s.lon !== null && s.lat !== null)
+        .map((s) => ({
+          type: "Feature" as const,
+          properties: { title: s.title || s.text.slice(0, 60) },
+          geometry: { type: "Point" as const, coordinates: [s.lon!, s.lat!] },
+        })),
+    },
+    themes: themes.map((t) => ({ key: t.key, labelNl: t.labelNl, labelEn: t.labelEn })),
+    filters,
+    signedIn: Boolean(user),
     buurt: { code: buurt.code, name: buurt.name, year: buurt.year },
     wijk: { code: buurt.wijk.code, name: buurt.wijk.name },
     gemeente: buurt.wijk.gemeente,
@@ -32,6 +70,12 @@ export default function Buurt({ loaderData }: Route.ComponentProps) {
   const t = useT(territoryMessages);
   const tc = useT(commonMessages);
   const { buurt, wijk, gemeente } = loaderData;
+  const ts = useText(storiesMessages);
+  const locale = useLocale();
+  const themeLabel = (key: string) => {
+    const theme = loaderData.themes.find((t) => t.key === key);
+    return theme ? (locale === "nl" ? theme.labelNl : theme.labelEn) : key;
+  };
   return (
     <div className="stack">
       <p className="utrecht-paragraph">
@@ -58,8 +102,58 @@ export default function Buurt({ loaderData }: Route.ComponentProps) {
         unavailableText={t("mapUnavailable")}
         loadingText={t("mapLoading")}
         baseStyleUrl={loaderData.baseStyleUrl}
+        points={loaderData.storyPoints}
       />
       <p className="source-note">{tc("sourceCbs")}</p>
+      <section className="section stack" aria-labelledby="verhalen">
+        <h2 className="utrecht-heading-2" id="verhalen">
+          {ts("storiesTitle")}
+        </h2>
+        <p className="utrecht-paragraph">
+          <Link to={href("/buurt/:code/vertellen", { code: buurt.code })}>{ts("tellLink")}</Link>
+        </p>
+        <Form method="get" className="form inline-fields" action={`#verhalen`}>
+          <div className="form-field">
+            <label htmlFor="zoek">{ts("searchLabel")}</label>
+            <input
+              id="zoek"
+              name="zoek"
+              type="search"
+              defaultValue={loaderData.filters.q}
+              className="utrecht-textbox utrecht-textbox--html-input"
+            />
+          </div>
+          <div className="form-field">
+            <label htmlFor="thema">{ts("themeFilter")}</label>
+            <select
+              id="thema"
+              name="thema"
+              defaultValue={loaderData.filters.theme}
+              className="utrecht-select utrecht-select--html-select"
+            >
+              <option value="">{ts("allThemes")}</option>
+              {loaderData.themes.map((theme) => (
+                <option key={theme.key} value={theme.key}>
+                  {themeLabel(theme.key)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            {ts("search")}
+          </button>
+        </Form>
+        {loaderData.stories.length === 0 ? (
+          <p className="utrecht-paragraph">{ts("storiesNone")}</p>
+        ) : (
+          <StoryList
+            stories={loaderData.stories}
+            themeLabel={themeLabel}
+            signedIn={loaderData.signedIn}
+            returnTo={href("/buurt/:code", { code: buurt.code })}
+          />
+        )}
+      </section>
     </div>
   );
 }

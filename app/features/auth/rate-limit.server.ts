@@ -19,6 +19,11 @@ export const RATE_LIMITS = {
   /** Sending mail (codes, reset links) to one address, and from one IP. */
   mailPerEmail: { limit: 5, windowSeconds: 60 * 60 },
   mailPerIp: { limit: 30, windowSeconds: 60 * 60 },
+  /** Telling stories: a resident rarely tells more than a few an hour; a script does. */
+  storiesPerAccount: { limit: 10, windowSeconds: 60 * 60 },
+  storiesPerIp: { limit: 60, windowSeconds: 60 * 60 },
+  /** "Herkenbaar" and reports. */
+  reactionsPerAccount: { limit: 120, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitResult {

@@ -4,6 +4,7 @@ import {
   cbsDataDir,
   importTerritoryFolder,
 } from "../../features/territory/territory-import.server";
+import { seedDemoStories } from "../../features/stories/demo-stories.server";
 import { isProduction } from "../env.server";
 import { db } from "../db.server";
 import { PROJECT_ROOT } from "./schema-engine.server";
@@ -13,13 +14,14 @@ export interface SeedReport {
   indicators: number;
   indicatorValues: number;
   demoAccounts: number;
+  demoStories: number;
 }
 
 /**
  * Real CBS territory for every gemeente in the CBS data folder, plus (outside production) the
- * demo accounts. Idempotent.
+ * demo accounts and invented demo stories. Idempotent.
  */
-export async function seedDatabase(): Promise<SeedReport> {
+export async function seedDatabase(options: { demoStories?: boolean } = {}): Promise<SeedReport> {
   const cbsDir = cbsDataDir(PROJECT_ROOT);
   const territory = await importTerritoryFolder(cbsDir);
   const indicators = await seedCatalogue(cbsDir);
@@ -31,7 +33,10 @@ export async function seedDatabase(): Promise<SeedReport> {
     0,
   );
   const demoAccounts = isProduction() ? 0 : await seedDemoAccounts();
-  return { territory, indicators, indicatorValues, demoAccounts };
+  // Invented stories make the demo tellable; tests that count stories start without them.
+  const demoStories =
+    !isProduction() && (options.demoStories ?? true) ? await seedDemoStories() : 0;
+  return { territory, indicators, indicatorValues, demoAccounts, demoStories };
 }
 
 export async function isSeeded(): Promise<boolean> {

@@ -1,0 +1,79 @@
+import { Form, Link, href, useSearchParams } from "react-router";
+import type { Route } from "./+types/mijn-verhalen";
+import { requireUser } from "../features/auth/auth-routes.server";
+import { storiesOfTeller, withdrawOwnStory } from "../features/stories/stories.server";
+import { storiesMessages } from "../features/stories/stories.messages";
+import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
+import { StatusMessage, SubmitButton } from "../shared/ui/form";
+
+// The teller's own stories and their status; a story can be withdrawn at any time.
+
+export const meta: Route.MetaFunction = () => [{ title: "Mijn verhalen | Buurtagenda" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const stories = await storiesOfTeller(user.id);
+  return {
+    stories: stories.map((s) => ({
+      id: s.id,
+      title: s.title,
+      text: s.text,
+      status: s.status,
+      buurtCode: s.buurtCode,
+      rejectionReason: s.rejectionReason,
+      rejectionNote: s.rejectionNote,
+      edited: s.originalText !== null,
+      createdAt: s.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const storyId = String(form.get("story") ?? "");
+  return { withdrawn: await withdrawOwnStory(user.id, storyId) };
+}
+
+export default function MyStories({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useText(storiesMessages);
+  const locale = useLocale();
+  const [search] = useSearchParams();
+  return (
+    <div className="stack">
+      <h1 className="utrecht-heading-1">{t("myTitle")}</h1>
+      {search.get("verteld") ? <StatusMessage>{t("told")}</StatusMessage> : null}
+      {actionData?.withdrawn ? <StatusMessage>{t("withdrawn")}</StatusMessage> : null}
+      {loaderData.stories.length === 0 ? (
+        <p className="utrecht-paragraph">{t("myNone")}</p>
+      ) : (
+        <ul className="initiative-list">
+          {loaderData.stories.map((story) => (
+            <li key={story.id}>
+              {story.title ? <h2 className="utrecht-heading-3">{story.title}</h2> : null}
+              <p className="utrecht-paragraph story-text">{story.text}</p>
+              <p className="source-note">
+                {formatDate(story.createdAt, locale)} ·{" "}
+                <Link to={href("/buurt/:code", { code: story.buurtCode })}>{story.buurtCode}</Link>{" "}
+                · <span className="status-badge">{t(`status_${story.status}`)}</span>
+              </p>
+              {story.status === "rejected" && story.rejectionReason ? (
+                <p className="utrecht-paragraph">
+                  {t("rejectedBecause", { reason: t(`reason_${story.rejectionReason}`) })}
+                  {story.rejectionNote ? ` ${story.rejectionNote}` : ""}
+                </p>
+              ) : null}
+              {story.edited ? <p className="utrecht-paragraph">{t("editedNote")}</p> : null}
+              {story.status !== "withdrawn" ? (
+                <Form method="post">
+                  <input type="hidden" name="story" value={story.id} />
+                  <SubmitButton variant="secondary">{t("withdraw")}</SubmitButton>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

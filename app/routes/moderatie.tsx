@@ -1,0 +1,295 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, data, useSearchParams } from "react-router";
+import type { Route } from "./+types/moderatie";
+import { authorize, requireUser } from "../features/auth/auth-routes.server";
+import {
+  anonymiseStory,
+  approveStory,
+  moderationQueue,
+  moderationScope,
+  rejectStory,
+  storyForModeration,
+  type QueueFilters,
+} from "../features/stories/stories.server";
+import {
+  REJECTION_REASONS,
+  editForAnonymitySchema,
+  rejectSchema,
+} from "../features/stories/stories.schema";
+import { storiesMessages } from "../features/stories/stories.messages";
+import { applyReplacements, findPiiCandidates } from "../features/stories/anonymise";
+import { db } from "../shared/db.server";
+import { formatDateTime, useLocale, useText } from "../shared/i18n/i18n";
+import { FormAlert, StatusMessage, SubmitButton } from "../shared/ui/form";
+
+// The moderation queue (block 4): platform members and staff read every story before it is
+// published, oldest first, within the buurten their role covers. Every action is an audit event.
+
+export const meta: Route.MetaFunction = () => [
+  { title: "Verhalen controleren | Buurtagenda" },
+  { name: "robots", content: "noindex" },
+];
+
+const CHANNELS = ["online", "interview", "walk", "meeting", "survey"] as const;
+
+function filtersFrom(url: URL): QueueFilters {
+  const status = url.searchParams.get("status");
+  const channel = url.searchParams.get("kanaal") ?? "";
+  return {
+    buurtCode: /^BU\d{8}$/.test(url.searchParams.get("buurt") ?? "")
+      ? url.searchParams.get("buurt")!
+      : undefined,
+    theme: (url.searchParams.get("thema") ?? "").slice(0, 50) || undefined,
+    channel: (CHANNELS as readonly string[]).includes(channel) ? channel : undefined,
+    status: status === "submitted" || status === "reported" ? status : undefined,
+  };
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  // Only people who moderate somewhere have a queue; the rest get 403, not an empty page.
+  if (!moderationScope(user)) throw data(null, { status: 403 });
+  const [queue, themes] = await Promise.all([
+    moderationQueue(user, filtersFrom(new URL(request.url))),
+    db().theme.findMany({ orderBy: { sortOrder: "asc" } }),
+  ]);
+  const buurten = await db().buurt.findMany({
+    where: { code: { in: [...new Set(queue.map((s) => s.buurtCode))] } },
+    distinct: ["code"],
+    select: { code: true, name: true },
+  });
+  const nameOf = new Map(buurten.map((b) => [b.code, b.name]));
+  return {
+    queue: queue.map((s) => ({
+      id: s.id,
+      title: s.title,
+      text: s.text,
+      buurt: nameOf.get(s.buurtCode) ?? s.buurtCode,
+      buurtCode: s.buurtCode,
+      channel: s.channel,
+      status: s.status,
+      tellerName: s.showName ? s.tellerName : "",
+      consentPublish: s.consentPublish,
+      consentQuote: s.consentQuote,
+      themes: s.themes.map((t) => t.themeKey),
+      reports: s.reports.map((r) => r.reason),
+      createdAt: s.createdAt.toISOString(),
+      candidates: findPiiCandidates(s.text).map((c) => ({ kind: c.kind, text: c.text })),
+    })),
+    themes: themes.map((t) => ({ key: t.key, labelNl: t.labelNl, labelEn: t.labelEn })),
+  };
+}
+
+type ActionResult = { done?: string; error?: string; storyId?: string };
+
+export async function action({ request }: Route.ActionArgs): Promise<ActionResult> {
+  const form = await request.formData();
+  const storyId = String(form.get("story") ?? "");
+  const story = /^[0-9a-f-]{36}$/i.test(storyId) ? await storyForModeration(storyId) : null;
+  if (!story) throw data(null, { status: 404 });
+  // The check is on the story's own buurt, whatever the form says.
+  const user = await authorize(request, "story.moderate", {
+    kind: "buurt",
+    buurtCode: story.buurtCode,
+  });
+  const actorId = user!.id;
+  const intent = form.get("intent");
+  if (intent === "approve") {
+    const ok = await approveStory(actorId, story.id);
+    return ok ? { done: "approved", storyId } : { error: "noConsent", storyId };
+  }
+  if (intent === "reject") {
+    const submission = parseWithZod(form, { schema: rejectSchema });
+    if (submission.status !== "success") return { error: "reasonRequired", storyId };
+    const ok = await rejectStory(actorId, story.id, submission.value.reason, submission.value.note);
+    return ok ? { done: "rejected", storyId } : { error: "alreadyHandled", storyId };
+  }
+  if (intent === "replace-candidates") {
+    // One click: every detected name, address, phone number and e-mail address replaced.
+    const candidates = findPiiCandidates(story.text);
+    if (candidates.length === 0) return { error: "alreadyHandled", storyId };
+    const ok = await anonymiseStory(actorId, story.id, applyReplacements(story.text, candidates));
+    return ok ? { done: "anonymised", storyId } : { error: "alreadyHandled", storyId };
+  }
+  if (intent === "anonymise") {
+    const submission = parseWithZod(form, { schema: editForAnonymitySchema });
+    if (submission.status !== "success") return { error: "storyRequired", storyId };
+    const ok = await anonymiseStory(actorId, story.id, submission.value.text);
+    return ok ? { done: "anonymised", storyId } : { error: "alreadyHandled", storyId };
+  }
+  throw data(null, { status: 400 });
+}
+
+export default function Moderation({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useText(storiesMessages);
+  const locale = useLocale();
+  const [search] = useSearchParams();
+  const themeLabel = (key: string) => {
+    const theme = loaderData.themes.find((th) => th.key === key);
+    return theme ? (locale === "nl" ? theme.labelNl : theme.labelEn) : key;
+  };
+  return (
+    <div className="stack">
+      <h1 className="utrecht-heading-1">{t("queueTitle")}</h1>
+      <p className="utrecht-paragraph">{t("queueIntro")}</p>
+      {actionData?.done ? <StatusMessage>{t(actionData.done)}</StatusMessage> : null}
+      {actionData?.error ? <FormAlert messages={[t(actionData.error)]} /> : null}
+      <Form method="get" className="form inline-fields">
+        <div className="form-field">
+          <label htmlFor="status">{t("queueFilterStatus")}</label>
+          <select
+            id="status"
+            name="status"
+            defaultValue={search.get("status") ?? ""}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            <option value="">{t("queueAll")}</option>
+            <option value="submitted">{t("queueSubmitted")}</option>
+            <option value="reported">{t("queueReported")}</option>
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor="thema">{t("themeFilter")}</label>
+          <select
+            id="thema"
+            name="thema"
+            defaultValue={search.get("thema") ?? ""}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            <option value="">{t("allThemes")}</option>
+            {loaderData.themes.map((theme) => (
+              <option key={theme.key} value={theme.key}>
+                {themeLabel(theme.key)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor="kanaal">{t("channel")}</label>
+          <select
+            id="kanaal"
+            name="kanaal"
+            defaultValue={search.get("kanaal") ?? ""}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            <option value="">{t("allChannels")}</option>
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {t(`channel_${channel}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+          {t("filter")}
+        </button>
+      </Form>
+      {loaderData.queue.length === 0 ? (
+        <p className="utrecht-paragraph">{t("queueNone")}</p>
+      ) : (
+        <ul className="story-list">
+          {loaderData.queue.map((story) => (
+            <li key={story.id}>
+              <article className="stack" aria-labelledby={`wacht-${story.id}`}>
+                <h2 className="utrecht-heading-3" id={`wacht-${story.id}`}>
+                  {story.title || story.buurt}
+                </h2>
+                <p className="source-note">
+                  {story.buurt} · {t(`channel_${story.channel}`)} ·{" "}
+                  {formatDateTime(story.createdAt, locale)} ·{" "}
+                  {story.tellerName ? t("toldBy", { name: story.tellerName }) : t("toldAnonymous")}
+                  {story.themes.length ? ` · ${story.themes.map(themeLabel).join(", ")}` : ""}
+                </p>
+                <p className="utrecht-paragraph story-text">{story.text}</p>
+                <ul className="source-note">
+                  <li>
+                    {t("consentPublish")} {story.consentPublish ? "✓" : "✗"}
+                  </li>
+                  <li>
+                    {t("consentQuote")} {story.consentQuote ? "✓" : "✗"}
+                  </li>
+                </ul>
+                {story.reports.map((reason, index) => (
+                  <p key={index} className="utrecht-paragraph">
+                    {t("reportedBecause", { reason })}
+                  </p>
+                ))}
+                {story.candidates.length ? (
+                  <Form method="post" className="stack">
+                    <input type="hidden" name="story" value={story.id} />
+                    <input type="hidden" name="intent" value="replace-candidates" />
+                    <p className="utrecht-paragraph">
+                      {t("candidates", {
+                        list: story.candidates.map((c) => `“${c.text}”`).join(", "),
+                      })}
+                    </p>
+                    <SubmitButton variant="secondary">{t("replaceCandidates")}</SubmitButton>
+                  </Form>
+                ) : null}
+                <div className="inline-fields">
+                  <Form method="post">
+                    <input type="hidden" name="story" value={story.id} />
+                    <input type="hidden" name="intent" value="approve" />
+                    <SubmitButton>{t("approve")}</SubmitButton>
+                  </Form>
+                </div>
+                <details>
+                  <summary>{t("reject")}</summary>
+                  <Form method="post" className="form">
+                    <input type="hidden" name="story" value={story.id} />
+                    <input type="hidden" name="intent" value="reject" />
+                    <div className="form-field">
+                      <label htmlFor={`reden-${story.id}`}>{t("rejectReason")}</label>
+                      <select
+                        id={`reden-${story.id}`}
+                        name="reason"
+                        required
+                        className="utrecht-select utrecht-select--html-select"
+                      >
+                        <option value="">{t("chooseReason")}</option>
+                        {REJECTION_REASONS.map((reason) => (
+                          <option key={reason} value={reason}>
+                            {t(`reason_${reason}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="form-field">
+                      <label htmlFor={`toelichting-${story.id}`}>{t("rejectNote")}</label>
+                      <textarea
+                        id={`toelichting-${story.id}`}
+                        name="note"
+                        rows={2}
+                        className="utrecht-textarea"
+                      />
+                    </div>
+                    <SubmitButton variant="secondary">{t("reject")}</SubmitButton>
+                  </Form>
+                </details>
+                <details>
+                  <summary>{t("anonymise")}</summary>
+                  <Form method="post" className="form">
+                    <input type="hidden" name="story" value={story.id} />
+                    <input type="hidden" name="intent" value="anonymise" />
+                    <p className="form-field__description">{t("anonymiseHelp")}</p>
+                    <div className="form-field">
+                      <label htmlFor={`tekst-${story.id}`}>{t("text")}</label>
+                      <textarea
+                        id={`tekst-${story.id}`}
+                        name="text"
+                        rows={6}
+                        defaultValue={story.text}
+                        className="utrecht-textarea"
+                      />
+                    </div>
+                    <SubmitButton variant="secondary">{t("saveText")}</SubmitButton>
+                  </Form>
+                </details>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
