@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { placementOf, type AreaGeometry } from "../../app/features/territory/geo";
+import { expectAccessible, signInAsDemo, uniqueEmail, waitForMail } from "./support";
+
+// Issue 5 (first slice), DOMAIN.md §7: Fatima writes a story with a pin before signing in, signs
+// in by code without losing it, and marks two stories herkenbaar; Kees approves her story; it
+// shows on the buurt page's list and map.
+
+const GLIPPER_DREEF = "BU03970101";
+
+async function pointInGlipperDreef() {
+  const file = path.resolve(
+    import.meta.dirname,
+    "../../../shared/data/cbs/boundaries-GM0397.geojson",
+  );
+  const collection = JSON.parse(await readFile(file, "utf8")) as {
+    features: { properties: { code: string }; geometry: AreaGeometry }[];
+  };
+  const feature = collection.features.find((f) => f.properties.code === GLIPPER_DREEF)!;
+  return placementOf([feature.geometry]).centroid;
+}
+
+test("Fatima tells a story through sign-in by code; Kees approves it; it shows on the buurt page", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const email = uniqueEmail("fatima");
+  const storyText = `Het pad naar de bushalte is 's avonds donker (${Date.now()}). <b>Echt</b> waar.`;
+  const point = await pointInGlipperDreef();
+  const fatima = await (await browser.newContext()).newPage();
+
+  await fatima.goto(`/buurt/${GLIPPER_DREEF}`);
+  await fatima.getByRole("link", { name: "Vertel uw verhaal over deze buurt" }).click();
+  const main = fatima.getByRole("main");
+  await expect(main.getByRole("heading", { level: 1, name: /Vertel over/ })).toBeVisible();
+  await expectAccessible(fatima);
+  // A first try without text: the message is next to the field, the rest stays.
+  await main.getByLabel("Titel (mag leeg blijven)").fill("Donker pad");
+  await main.getByRole("button", { name: "Verhaal versturen" }).click();
+  await expect(main.getByText("Schrijf uw verhaal.")).toBeVisible();
+  await expect(main.getByLabel("Titel (mag leeg blijven)")).toHaveValue("Donker pad");
+
+  await main.getByLabel("Uw verhaal").fill(storyText);
+  await expect(main.getByText(/Nog \d+ tekens over/)).toBeVisible();
+  await main.getByRole("checkbox", { name: "Verlichting" }).check();
+  await main.getByLabel("Lengtegraad").fill(String(point.lon));
+  await main.getByLabel("Breedtegraad").fill(String(point.lat));
+  await main.getByRole("checkbox", { name: /mag op de website komen/ }).check();
+  await main.getByRole("checkbox", { name: /Zet mijn voornaam erbij/ }).check();
+  await main.getByLabel("Voornaam", { exact: true }).fill("Fatima");
+  await main.getByRole("button", { name: "Verhaal versturen" }).click();
+
+  // Not signed in yet: the code step, then back to the kept story.
+  await fatima.getByLabel("E-mailadres").fill(email);
+  await fatima.getByRole("button", { name: "Stuur mij een code" }).click();
+  const mail = await waitForMail(email, /Uw code is: \d{6}/);
+  await fatima.getByLabel("Code van 6 cijfers").fill(/Uw code is: (\d{6})/.exec(mail.text)![1]!);
+  await fatima.getByRole("button", { name: "Bevestigen" }).click();
+  await expect(main.getByText("Uw verhaal is bewaard.")).toBeVisible();
+  await expect(main.getByLabel("Uw verhaal")).toHaveValue(storyText);
+  await expect(main.getByRole("checkbox", { name: "Verlichting" })).toBeChecked();
+  await expect(main.getByLabel("Voornaam", { exact: true })).toHaveValue("Fatima");
+  await main.getByRole("button", { name: "Verhaal versturen" }).click();
+  await expect(main.getByText("Dank u wel! Uw verhaal is verstuurd.")).toBeVisible();
+  await expect(main.getByText("wacht op controle")).toBeVisible();
+  await expectAccessible(fatima);
+
+  // Two stories of the neighbourhood are recognisable to her.
+  await fatima.goto(`/buurt/${GLIPPER_DREEF}`);
+  const recognise = main.getByRole("button", { name: /^Herkenbaar/ });
+  await recognise.first().click();
+  await expect(main.getByRole("button", { name: /^U vindt dit herkenbaar/ })).toHaveCount(1);
+  await main
+    .getByRole("button", { name: /^Herkenbaar/ })
+    .first()
+    .click();
+  await expect(main.getByRole("button", { name: /^U vindt dit herkenbaar/ })).toHaveCount(2);
+  await expectAccessible(fatima);
+
+  // Kees moderates his wijk.
+  const kees = await (await browser.newContext()).newPage();
+  await signInAsDemo(kees, "buurtplatform@demo.buurtagenda.nl");
+  await kees.getByRole("link", { name: "Verhalen controleren" }).click();
+  const queue = kees.getByRole("main");
+  const item = queue.getByRole("article").filter({ hasText: storyText });
+  // The markup shows as typed text, not as bold.
+  await expect(item.locator("p.story-text")).toHaveText(storyText);
+  await expect(item.locator("b")).toHaveCount(0);
+  await expectAccessible(kees);
+  await item.getByRole("button", { name: "Plaatsen" }).click();
+  await expect(queue.getByText("Het verhaal staat op de website.")).toBeVisible();
+
+  // On the buurt page, for everyone: in the list and as a pin on the map.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/buurt/${GLIPPER_DREEF}?zoek=bushalte#verhalen`);
+  const story = visitor.getByRole("article").filter({ hasText: storyText });
+  await expect(story).toContainText("Verteld door Fatima");
+  await expect(story.locator("b")).toHaveCount(0);
+  await expect(visitor.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();
+  await expectAccessible(visitor);
+});
