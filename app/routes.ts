@@ -33,6 +33,7 @@ export default [
   route("taal", "routes/taal.tsx"),
   route("toegankelijkheid", "routes/toegankelijkheid.tsx"),
   route("privacy", "routes/privacy.tsx"),
+  route("beheer/import", "routes/beheer-import.tsx"),
   route("dev/mail", "routes/dev-mail.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

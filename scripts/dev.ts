@@ -5,6 +5,7 @@ import { openDatabase } from "../app/shared/database/database-url.server";
 import { applyMigrations } from "../app/shared/database/schema-engine.server";
 import { isSeeded, seedDatabase } from "../app/shared/database/seed.server";
 import { disconnectDb } from "../app/shared/db.server";
+import { startImportWorker } from "../app/features/scan/import-jobs.server";
 import { runScript } from "./run-script";
 
 await runScript(async () => {
@@ -12,7 +13,8 @@ await runScript(async () => {
   process.env.DATABASE_URL = database.url;
   await applyMigrations(database.url);
   if (!(await isSeeded())) await seedDatabase();
-  await disconnectDb();
+  // The dev server runs in a child process; uploads are imported here, in the parent.
+  const stopImportWorker = await startImportWorker();
   const port = process.env.PORT ?? "5173";
   const child = spawn("npx", ["react-router", "dev", "--port", port], {
     stdio: "inherit",
@@ -22,5 +24,7 @@ await runScript(async () => {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   await new Promise((resolve) => child.on("exit", resolve));
+  stopImportWorker();
+  await disconnectDb();
   await database.stop();
 });

@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from "../app/shared/database/databa
 import { StartupError } from "../app/shared/database/embedded-postgres.server";
 import { PROJECT_ROOT, applyMigrations } from "../app/shared/database/schema-engine.server";
 import { isSeeded, seedDatabase } from "../app/shared/database/seed.server";
+import { startImportWorker } from "../app/features/scan/import-jobs.server";
 import { isAllowedRequest } from "../app/shared/csrf";
 import { disconnectDb } from "../app/shared/db.server";
 import { assertPortFree } from "./port";
@@ -38,6 +39,9 @@ async function main() {
       `Demo data loaded: ${report.territory.map((t) => `${t.gemeente} (${t.buurten} buurten)`).join(", ")}; ${report.demoAccounts} demo accounts.`,
     );
   }
+
+  // Uploaded files are imported in the background, one at a time, by this process.
+  const stopImportWorker = await startImportWorker();
 
   const build = (await import(
     pathToFileURL(path.join(PROJECT_ROOT, "build/server/index.js")).href
@@ -102,6 +106,7 @@ async function main() {
       server.closeIdleConnections();
       setTimeout(resolve, 5000).unref();
     });
+    stopImportWorker();
     await disconnectDb().catch(() => {});
     await database?.stop().catch(() => {});
     process.exit(code);

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, redirect } from "react-router";
+import { Form, Link, href, redirect } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/account";
 import { changePassword, hasPassword } from "../features/auth/accounts.server";
@@ -9,6 +9,7 @@ import { authMessages } from "../features/auth/auth.messages";
 import { requestContext, requireUser, retryMinutes } from "../features/auth/auth-routes.server";
 import { changePasswordSchema } from "../features/auth/auth.schema";
 import { sessionCookie } from "../features/auth/session.server";
+import { can } from "../features/auth/permissions";
 import { useText } from "../shared/i18n/i18n";
 import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
 
@@ -21,6 +22,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     assignments: user.assignments,
     hasPassword: await hasPassword(user.id),
     passwordChanged: new URL(request.url).searchParams.has("wachtwoord-gewijzigd"),
+    canImport: can(user, "data.import", { kind: "installation" }),
   };
 }
 
@@ -77,6 +79,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           ))}
         </ul>
       )}
+      {loaderData.canImport ? (
+        <p className="utrecht-paragraph">
+          <Link to={href("/beheer/import")}>{t("importLink")}</Link>
+        </p>
+      ) : null}
       <h2 className="utrecht-heading-2">
         {loaderData.hasPassword ? t("changePasswordTitle") : t("setPasswordTitle")}
       </h2>

@@ -40,6 +40,7 @@ const RESOURCES: Record<string, Resource> = {
     gemeenteCode: "GM0397",
   },
   "organisation in Haarlem": { kind: "organisation", organisationId: "O2", gemeenteCode: "GM0392" },
+  "the installation": { kind: "installation" },
 };
 type ResourceName = keyof typeof RESOURCES;
 const ALL = Object.keys(RESOURCES) as ResourceName[];

@@ -37,7 +37,9 @@ export type Resource =
   | { kind: "wijk"; wijkCode: string }
   | { kind: "buurt"; buurtCode: string }
   | { kind: "buurtagenda"; agendaId: string; buurtCodes: string[] }
-  | { kind: "organisation"; organisationId: string; gemeenteCode: string };
+  | { kind: "organisation"; organisationId: string; gemeenteCode: string }
+  /** The whole installation (e.g. importing national data): only national roles reach it. */
+  | { kind: "installation" };
 
 /**
  * Who may do what (DOMAIN.md §3). `signedIn` actions need only an account: every signed-in person
@@ -107,6 +109,8 @@ export function scopeCovers(assignment: Assignment, resource: Resource): boolean
         (scopeType === "wijk" && scopeId === wijkOf(resource.buurtCode)) ||
         (scopeType === "buurt" && scopeId === resource.buurtCode)
       );
+    case "installation":
+      return false;
     case "organisation":
       // The register is gemeente-wide: only a gemeente-wide role reaches it.
       return scopeType === "gemeente" && scopeId === resource.gemeenteCode;

@@ -1,119 +1,138 @@
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
 import { db } from "../../shared/db.server";
+import { FileRefused, openCsv, type CsvFile } from "./csv-reader";
+import {
+  isKerncijfersHeader,
+  kerncijfersColumns,
+  kerncijfersYearFromFileName,
+  parseAreaCode,
+} from "./kerncijfers";
 
-// Import of indicator values in long format (area_code, indicator_key, value, year[, source]):
-// streamed, validated per row, written in one transaction through a staging table, idempotent.
-// See docs/decisions/0010-indicator-import.md.
+// Import of indicator values from CSV: the long format (area_code, indicator_key, value,
+// year[, source]) and CBS "Kerncijfers wijken en buurten" (one row per area, one column per
+// figure). Both feed the same checks, staging table and merge: streamed, one transaction,
+// idempotent. See docs/decisions/0010-indicator-import.md.
 
 export const NATIONAL_AREA_CODE = "NL00";
 const MAX_REPORTED_REJECTIONS = 1000;
 const MISSING = new Set(["", ".", "x", "X", "?"]);
 const REQUIRED_COLUMNS = ["area_code", "indicator_key", "value", "year"] as const;
+/** COPY data is sent in pieces of this many bytes. */
+const COPY_CHUNK = 256 * 1024;
 
 export interface Rejection {
+  /** CSV: the line in the file (the header is line 1). GeoJSON: the feature, counted from 1. */
   line: number;
   reason: string;
 }
 
+export type ImportKind = "long" | "kerncijfers" | "boundaries";
+
+/** One report for every kind of file; plain data, so it can be stored as JSON. */
 export interface ImportReport {
+  /** Which kind of file it turned out to be; absent when that could not be told. */
+  kind?: ImportKind;
   status: "done" | "failed";
   /** Plain-Dutch reason when the whole file was refused; nothing was changed then. */
   error?: string;
+  /** Rows (CSV, header not counted) or features (GeoJSON) read. */
   rowsRead: number;
+  /** Values (CSV) or buurt shapes (GeoJSON) that were added, changed or already the same. */
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Cells or rows with no figure (`.`, `x`, `?` or empty). */
   missing: number;
   rejectedCount: number;
+  /** The first 1,000 rejections: rows in file order, then duplicates (found at the end). */
   rejected: Rejection[];
+  /** Kerncijfers: columns that hold no figure we know, left out. */
+  skippedColumns?: string[];
+  /** Kerncijfers: the year and source written with every value. */
+  year?: number;
+  source?: string;
 }
 
-class ImportRefused extends Error {}
+export interface CsvImportOptions {
+  /** Used in the report and, for Kerncijfers, to find the year from the CBS table id. */
+  fileName?: string;
+  /** Source label for rows without one (long format) or for all values (Kerncijfers). */
+  defaultSource?: string;
+  /** Kerncijfers: the year of the figures, when the file name does not tell. */
+  year?: number;
+  onProgress?: (progress: { bytesRead: number; rowsRead: number }) => void;
+}
 
 const AREA_CODE = /^(GM\d{4}|WK\d{6}|BU\d{8}|NL00)$/;
+const YEAR = /^\d{4}$/;
 
-/** The reason a row cannot be used, or null. Plain checks: this runs for every row of a national file. */
-function checkRow(
-  record: Record<string, string | undefined>,
-  defaultSource: string | undefined,
-  areas: Set<string>,
-  indicators: Set<string>,
-): string | null {
-  const area = record.area_code ?? "";
-  if (!AREA_CODE.test(area)) return "ongeldige gebiedscode";
-  const key = record.indicator_key ?? "";
-  if (!key) return "indicator ontbreekt";
-  const year = record.year ?? "";
-  if (!/^\d{4}$/.test(year) || Number(year) < 1990 || Number(year) > 2100)
-    return "jaar is geen geldig jaar";
-  const source = record.source || defaultSource || "";
-  if (!source) return "bron ontbreekt";
-  if (source.length > 200) return "bron is te lang";
-  if (!areas.has(area)) return `onbekend gebied ${area}`;
-  if (!indicators.has(key)) return `onbekende indicator ${key}`;
-  return null;
+/**
+ * How numbers are written. Long format: with `,` as separator a point is the decimal sign;
+ * with `;` a comma is, and points may group thousands (1.234,5). Kerncijfers: CBS writes no
+ * thousands groups but may pad with spaces, so either sign is the decimal sign.
+ */
+export type NumberStyle = "point" | "comma" | "cbs";
+
+const POINT_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+const COMMA_NUMBER = /^-?\d+(,\d+)?$/;
+const GROUPED_COMMA_NUMBER = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const CBS_NUMBER = /^-?\d+([.,]\d+)?$/;
+
+/** The number as PostgreSQL should read it, or null when the text is not a number. */
+export function numberText(raw: string, style: NumberStyle): string | null {
+  let text: string;
+  if (style === "point") {
+    if (!POINT_NUMBER.test(raw)) return null;
+    text = raw;
+  } else if (style === "comma") {
+    if (COMMA_NUMBER.test(raw)) text = raw.replace(",", ".");
+    else if (GROUPED_COMMA_NUMBER.test(raw)) text = raw.replace(/\./g, "").replace(",", ".");
+    else return null;
+  } else {
+    // \s includes the no-break spaces some exports use to group thousands.
+    const compact = raw.replace(/\s/g, "");
+    if (!CBS_NUMBER.test(compact)) return null;
+    text = compact.replace(",", ".");
+  }
+  // Long or exponent forms can overflow a double; PostgreSQL would then refuse the whole COPY.
+  if (text.length > 15 || text.includes("e") || text.includes("E")) {
+    const value = Number(text);
+    return Number.isFinite(value) ? String(value) : null;
+  }
+  return text;
 }
 
 /** Escapes a value for PostgreSQL's COPY text format. */
 function copyText(value: string): string {
-  return value
-    .replace(/\\/g, "\\\\")
-    .replace(/\t/g, "\\t")
-    .replace(/\n/g, "\\n")
-    .replace(/\r/g, "\\r");
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+    : value;
 }
 
-/** UTF-8 (with or without BOM) or, when the bytes are not valid UTF-8, Latin-1. */
-async function* decode(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
-  let first = true;
-  for await (const chunk of input) {
-    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    if (!decoder) {
-      try {
-        // In streaming mode a character cut off at the end of the chunk is not an error.
-        new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
-        decoder = new TextDecoder("utf-8");
-      } catch {
-        decoder = new TextDecoder("latin1");
-      }
-    }
-    let text = decoder.decode(bytes, { stream: true });
-    if (first) {
-      text = text.replace(/^\uFEFF/, "");
-      first = false;
-    }
-    if (text) yield text;
-  }
-  const rest = decoder?.decode();
-  if (rest) yield rest;
+const TAB = 9;
+const NEWLINE = 10;
+
+/** Writes an ASCII string into out at position at; returns the position after it. */
+function writeAscii(out: Buffer, at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
+  return at;
 }
 
-function detectDelimiter(firstLine: string): ";" | "," {
-  return (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+/** Writes a non-negative integer in decimal; returns the position after it. */
+function writeDigits(out: Buffer, at: number, n: number): number {
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  for (let i = at + digits - 1, rest = n; i >= at; i--, rest = Math.floor(rest / 10))
+    out[i] = 48 + (rest % 10);
+  return at + digits;
 }
 
-function parseValue(raw: string, delimiter: string): number | null {
-  const text = delimiter === ";" ? raw.replace(/\./g, "").replace(",", ".") : raw;
-  if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text)) return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
-}
-
-/**
- * Reads a long-format CSV and writes its values in one transaction. Rows with problems are
- * reported with their line number and left out; a file that cannot be read at all changes nothing.
- */
-export async function importLongFormat(
-  input: AsyncIterable<Buffer | string>,
-  options: { defaultSource?: string; onProgress?: (rowsRead: number) => void } = {},
-): Promise<ImportReport> {
-  const report: ImportReport = {
+function emptyReport(kind?: ImportKind): ImportReport {
+  return {
+    ...(kind ? { kind } : {}),
     status: "done",
     rowsRead: 0,
     inserted: 0,
@@ -123,166 +142,504 @@ export async function importLongFormat(
     rejectedCount: 0,
     rejected: [],
   };
-  const reject = (line: number, reason: string) => {
-    report.rejectedCount++;
-    if (report.rejected.length < MAX_REPORTED_REJECTIONS) report.rejected.push({ line, reason });
-  };
+}
 
-  const [areas, indicators] = await Promise.all([knownAreaCodes(), knownIndicators()]);
+export function failedReport(report: ImportReport, error: string): ImportReport {
+  return { ...report, status: "failed", error, inserted: 0, updated: 0, unchanged: 0 };
+}
 
-  // Peek at the first line to choose the separator, then parse everything that follows.
-  const chunks = decode(input);
-  const head = await chunks.next();
-  if (head.done || !head.value.trim()) return failed(report, "Het bestand is leeg.");
-  const delimiter = detectDelimiter(head.value.split(/\r?\n/, 1)[0]!);
-  async function* all() {
-    yield head.value as string;
-    yield* chunks;
+interface Known {
+  areas: Set<string>;
+  /** Known indicator keys, each with its COPY-escaped UTF-8 bytes. */
+  indicators: Map<string, Buffer>;
+}
+
+/**
+ * The one place where values are checked and staged, whatever the file format. Checks are
+ * plain code (no zod) because they run for every value of a national file.
+ */
+class ValueStaging {
+  // Rows are written straight into byte buffers, field by field. Building them as strings
+  // allocated several hundred bytes per row; at national size that garbage reached the old
+  // generation and grew the heap by 100+ MB before V8 collected it.
+  private chunk = Buffer.allocUnsafe(COPY_CHUNK);
+  private used = 0;
+  private readonly full: Buffer[] = [];
+  /** COPY-escaped UTF-8 bytes of each source label seen. */
+  private readonly sources = new Map<string, Buffer>();
+  private copy: CopyStreamQuery | undefined;
+  private copyError: Error | undefined;
+  private staged = 0;
+  private lastRejected: { line: number; reason: string } | null = null;
+
+  constructor(
+    private readonly client: pg.Client,
+    private readonly known: Known,
+    readonly report: ImportReport,
+    private readonly numbers: NumberStyle,
+  ) {}
+
+  /**
+   * A rejection is counted and listed once per line and reason, so a Kerncijfers row of an
+   * unknown area gives one rejection, not one per column.
+   */
+  reject(line: number, reason: string): void {
+    const last = this.lastRejected;
+    if (last && last.line === line && last.reason === reason) return;
+    this.lastRejected = { line, reason };
+    this.report.rejectedCount++;
+    if (this.report.rejected.length < MAX_REPORTED_REJECTIONS)
+      this.report.rejected.push({ line, reason });
   }
-  const parser = Readable.from(all()).pipe(
-    parse({
-      delimiter,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-      relax_column_count: true,
-    }),
-  );
 
-  // A plain pg connection of our own: COPY streams the rows into the staging table with
-  // backpressure, which Prisma's query API cannot do (decision 0010).
+  /** Checks one value and stages it, or counts it as missing or rejected. */
+  add(line: number, area: string, key: string, year: string, raw: string, source: string): void {
+    if (MISSING.has(raw)) {
+      this.report.missing++;
+      return;
+    }
+    const keyBytes = this.known.indicators.get(key);
+    if (
+      keyBytes === undefined ||
+      !this.known.areas.has(area) ||
+      !YEAR.test(year) ||
+      +year < 1990 ||
+      +year > 2100 ||
+      !source ||
+      source.length > 200
+    ) {
+      this.reject(line, this.problem(area, key, year, source));
+      return;
+    }
+    const value = numberText(raw, this.numbers);
+    if (value === null) {
+      this.reject(line, `waarde "${raw.slice(0, 40)}" is geen getal`);
+      return;
+    }
+    let sourceBytes = this.sources.get(source);
+    if (sourceBytes === undefined) {
+      sourceBytes = Buffer.from(copyText(source));
+      if (this.sources.size < 10_000) this.sources.set(source, sourceBytes);
+    }
+    // The line number, area, year and value are ASCII (checked above); key and source are
+    // ready-made bytes. 16 bytes cover the line number, the tabs and the newline.
+    const size =
+      16 + area.length + keyBytes.length + year.length + value.length + sourceBytes.length;
+    if (this.used + size > this.chunk.length) {
+      this.rotate();
+      if (size > this.chunk.length) this.chunk = Buffer.allocUnsafe(size);
+    }
+    const out = this.chunk;
+    let at = writeDigits(out, this.used, line);
+    out[at++] = TAB;
+    at = writeAscii(out, at, area);
+    out[at++] = TAB;
+    at += keyBytes.copy(out, at);
+    out[at++] = TAB;
+    at = writeAscii(out, at, year);
+    out[at++] = TAB;
+    at = writeAscii(out, at, value);
+    out[at++] = TAB;
+    at += sourceBytes.copy(out, at);
+    out[at++] = NEWLINE;
+    this.used = at;
+    this.staged++;
+  }
+
+  private rotate(): void {
+    if (this.used === 0) return;
+    this.full.push(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafe(COPY_CHUNK);
+    this.used = 0;
+  }
+
+  /** The reason a value was refused, in the order a person would check it. */
+  private problem(area: string, key: string, year: string, source: string): string {
+    if (!AREA_CODE.test(area)) return "ongeldige gebiedscode";
+    if (!key) return "indicator ontbreekt";
+    if (!YEAR.test(year) || +year < 1990 || +year > 2100) return "jaar is geen geldig jaar";
+    if (!source) return "bron ontbreekt";
+    if (source.length > 200) return "bron is te lang";
+    if (!this.known.areas.has(area)) return `onbekend gebied ${area}`;
+    return `onbekende indicator ${key}`;
+  }
+
+  /** Sends staged rows to PostgreSQL once enough have gathered, waiting when it is busy. */
+  async flush(force = false): Promise<void> {
+    if (force) this.rotate();
+    while (this.full.length) {
+      if (this.copyError) throw this.copyError;
+      // COPY starts only with the first good row, so a file refused early sends nothing.
+      if (!this.copy) {
+        this.copy = this.client.query(copyFrom("COPY import_staging FROM STDIN"));
+        // Kept for the next flush: an 'error' event without a listener would end the process.
+        this.copy.on("error", (error) => (this.copyError ??= error));
+      }
+      if (!this.copy.write(this.full.shift()!)) await once(this.copy, "drain");
+    }
+  }
+
+  /** Ends the COPY, refuses duplicate rows and merges the rest into indicator_value. */
+  async merge(): Promise<void> {
+    await this.flush(true);
+    if (this.copy) {
+      const done = finished(this.copy);
+      this.copy.end();
+      await done;
+      this.copy = undefined;
+    }
+    if (this.staged === 0) return;
+    // The staging table has no statistics of its own; without them the joins below are planned
+    // for a handful of rows.
+    await this.client.query("ANALYZE import_staging");
+
+    // A row that occurs again (same area, indicator and year) is refused; the first one counts.
+    // Grouping first keeps the window (a sort) to the few rows that are duplicates at all.
+    const duplicates = await this.client.query<{ line: number }>(
+      `WITH twice AS (
+         SELECT area_code, indicator_key, year FROM import_staging
+         GROUP BY area_code, indicator_key, year HAVING count(*) > 1
+       ), later AS (
+         SELECT s.ctid AS id, s.line,
+                row_number() OVER (PARTITION BY s.area_code, s.indicator_key, s.year ORDER BY s.line) AS n
+         FROM import_staging s JOIN twice USING (area_code, indicator_key, year)
+       )
+       DELETE FROM import_staging WHERE ctid = ANY (ARRAY(SELECT id FROM later WHERE n > 1))
+       RETURNING line`,
+    );
+    for (const { line } of duplicates.rows.sort((a, b) => a.line - b.line)) {
+      this.reject(line, "komt vaker voor in het bestand (zelfde gebied, indicator en jaar)");
+    }
+    const staged = this.staged - duplicates.rowCount!;
+
+    // First learn how many rows are new and how many change (one hash join), then run only the
+    // statements that have work to do. A new year of figures is then one plain INSERT, and
+    // re-importing the same file writes nothing. (INSERT … ON CONFLICT DO UPDATE probed the
+    // index and locked every row one by one: as slow for an unchanged file as for a new one.)
+    const counts = await this.client.query<{ fresh: string; changed: string }>(
+      `SELECT count(*) FILTER (WHERE v.area_code IS NULL) AS fresh,
+              count(*) FILTER (WHERE v.area_code IS NOT NULL
+                AND (v.value IS DISTINCT FROM s.value OR v.source IS DISTINCT FROM s.source)) AS changed
+       FROM import_staging s
+       LEFT JOIN indicator_value v
+         ON v.area_code = s.area_code AND v.indicator_key = s.indicator_key AND v.year = s.year`,
+    );
+    const fresh = Number(counts.rows[0]!.fresh);
+    const changed = Number(counts.rows[0]!.changed);
+    let updated = 0;
+    if (changed > 0) {
+      const result = await this.client.query(
+        `UPDATE indicator_value v
+         SET value = s.value, source = s.source, imported_at = now()
+         FROM import_staging s
+         WHERE v.area_code = s.area_code AND v.indicator_key = s.indicator_key AND v.year = s.year
+           AND (v.value IS DISTINCT FROM s.value OR v.source IS DISTINCT FROM s.source)`,
+      );
+      updated = result.rowCount ?? 0;
+    }
+    let inserted = 0;
+    if (fresh > 0) {
+      // The advisory lock (stageAndMerge) keeps other imports out, so "not there yet" still
+      // holds; when nothing was there at all, the anti-join can be left out.
+      const result = await this.client.query(
+        fresh === staged
+          ? `INSERT INTO indicator_value (area_code, indicator_key, year, value, source, imported_at)
+             SELECT area_code, indicator_key, year, value, source, now() FROM import_staging`
+          : `INSERT INTO indicator_value (area_code, indicator_key, year, value, source, imported_at)
+             SELECT s.area_code, s.indicator_key, s.year, s.value, s.source, now()
+             FROM import_staging s
+             WHERE NOT EXISTS (
+               SELECT 1 FROM indicator_value v
+               WHERE v.area_code = s.area_code AND v.indicator_key = s.indicator_key
+                 AND v.year = s.year)`,
+      );
+      inserted = result.rowCount ?? 0;
+    }
+    this.report.updated = updated;
+    this.report.inserted = inserted;
+    this.report.unchanged = staged - inserted - updated;
+  }
+
+  /** Aborts an open COPY so the connection can roll back. */
+  async abort(error: unknown): Promise<void> {
+    if (!this.copy) return;
+    this.copy.destroy(error instanceof Error ? error : new Error(String(error)));
+    await finished(this.copy).catch(() => {});
+    this.copy = undefined;
+  }
+}
+
+/**
+ * Runs fill() against a staging table in one transaction on a connection of our own (COPY
+ * streams with backpressure, which Prisma's query API cannot do), then merges. A FileRefused
+ * anywhere rolls everything back and becomes a failed report.
+ */
+async function stageAndMerge(
+  report: ImportReport,
+  numbers: NumberStyle,
+  fill: (staging: ValueStaging) => Promise<void>,
+): Promise<ImportReport> {
+  const known = await knownAreasAndIndicators();
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
-  let copy: CopyStreamQuery | undefined;
+  let staging: ValueStaging | undefined;
   try {
+    // Big sorts and hashes stay in memory (PostgreSQL's, not this process's); losing the last
+    // commit in a crash is fine for an import that can be run again.
+    await client.query("SET temp_buffers = '64MB'");
     await client.query("BEGIN");
+    await client.query("SET LOCAL work_mem = '128MB'");
+    await client.query("SET LOCAL synchronous_commit = off");
+    // One import at a time: the merge counts on nobody else writing these rows meanwhile.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('indicator_value import'))");
     await client.query(
       `CREATE TEMP TABLE import_staging (
          line int NOT NULL, area_code text NOT NULL, indicator_key text NOT NULL,
          year int NOT NULL, value double precision NOT NULL, source text NOT NULL
        ) ON COMMIT DROP`,
     );
-    const write = async (text: string) => {
-      // COPY starts only once the header is known to be right, so a refused file sends nothing.
-      copy ??= client.query(copyFrom("COPY import_staging FROM STDIN"));
-      if (!copy.write(text)) await once(copy, "drain");
-    };
-
-    let checkedHeader = false;
-    let buffer = "";
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string | undefined>;
-      info: { lines: number };
-    }>) {
-      if (!checkedHeader) {
-        const missingColumns = REQUIRED_COLUMNS.filter((c) => !(c in record));
-        if (missingColumns.length) {
-          throw new ImportRefused(
-            `Deze kolommen ontbreken: ${missingColumns.join(", ")}. Staan de kolomnamen op de eerste regel, en is het scheidingsteken een puntkomma (;) of een komma (,)?`,
-          );
-        }
-        if (!("source" in record) && !options.defaultSource) {
-          throw new ImportRefused("Er is geen kolom 'source' en geen bron opgegeven.");
-        }
-        checkedHeader = true;
-      }
-      report.rowsRead++;
-      if (report.rowsRead % 10_000 === 0) options.onProgress?.(report.rowsRead);
-      const line = info.lines;
-      const rawValue = record.value ?? "";
-      if (MISSING.has(rawValue)) {
-        report.missing++;
-        continue;
-      }
-      const problem = checkRow(record, options.defaultSource, areas, indicators);
-      if (problem) {
-        reject(line, problem);
-        continue;
-      }
-      const value = parseValue(rawValue, delimiter);
-      if (value === null) {
-        reject(line, `waarde "${rawValue.slice(0, 40)}" is geen getal`);
-        continue;
-      }
-      const source = (record.source || options.defaultSource)!;
-      buffer += `${line}\t${record.area_code}\t${copyText(record.indicator_key!)}\t${Number(record.year)}\t${value}\t${copyText(source)}\n`;
-      if (buffer.length > 64 * 1024) {
-        await write(buffer);
-        buffer = "";
-      }
-    }
-    if (!checkedHeader)
-      throw new ImportRefused("Het bestand heeft alleen kolomnamen en geen regels met cijfers.");
-    if (buffer) await write(buffer);
-    if (copy) {
-      const done = finished(copy);
-      copy.end();
-      await done;
-      copy = undefined;
-    }
-
-    // A row that occurs again (same area, indicator and year) is refused; the first one counts.
-    const duplicates = await client.query<{ line: number }>(
-      `DELETE FROM import_staging s USING (
-         SELECT line, row_number() OVER (PARTITION BY area_code, indicator_key, year ORDER BY line) AS n
-         FROM import_staging
-       ) d
-       WHERE s.line = d.line AND d.n > 1
-       RETURNING s.line`,
-    );
-    for (const { line } of [...duplicates.rows].sort((a, b) => a.line - b.line)) {
-      reject(line, "komt vaker voor in het bestand (zelfde gebied, indicator en jaar)");
-    }
-    const merged = await client.query<{ inserted: string; updated: string; staged: string }>(
-      `WITH merged AS (
-         INSERT INTO indicator_value (area_code, indicator_key, year, value, source, imported_at)
-         SELECT area_code, indicator_key, year, value, source, now() FROM import_staging
-         ON CONFLICT (area_code, indicator_key, year) DO UPDATE
-           SET value = EXCLUDED.value, source = EXCLUDED.source, imported_at = EXCLUDED.imported_at
-           WHERE indicator_value.value IS DISTINCT FROM EXCLUDED.value
-              OR indicator_value.source IS DISTINCT FROM EXCLUDED.source
-         RETURNING (xmax = 0) AS inserted
-       )
-       SELECT count(*) FILTER (WHERE inserted) AS inserted,
-              count(*) FILTER (WHERE NOT inserted) AS updated,
-              (SELECT count(*) FROM import_staging) AS staged
-       FROM merged`,
-    );
+    staging = new ValueStaging(client, known, report, numbers);
+    await fill(staging);
+    await staging.merge();
     await client.query("COMMIT");
-    const counts = merged.rows[0]!;
-    report.inserted = Number(counts.inserted);
-    report.updated = Number(counts.updated);
-    report.unchanged = Number(counts.staged) - report.inserted - report.updated;
   } catch (error) {
-    // An open COPY must be aborted before the connection takes another command.
-    if (copy) {
-      copy.destroy(error instanceof Error ? error : new Error(String(error)));
-      await finished(copy).catch(() => {});
-    }
+    await staging?.abort(error);
     await client.query("ROLLBACK").catch(() => {});
-    if (error instanceof ImportRefused) return failed(report, error.message);
-    if (error instanceof Error && /CsvError|Invalid|Quote/i.test(error.name + error.message)) {
-      return failed(report, `Het bestand is geen leesbaar CSV-bestand: ${error.message}`);
-    }
+    if (error instanceof FileRefused) return failedReport(report, error.message);
     throw error;
   } finally {
     await client.end();
   }
+  // Fresh statistics keep the ranking queries on their index right after a large import.
+  if (report.inserted + report.updated > 100_000) await db().$executeRaw`ANALYZE indicator_value`;
   return report;
 }
 
-function failed(report: ImportReport, error: string): ImportReport {
-  return { ...report, status: "failed", error, inserted: 0, updated: 0, unchanged: 0 };
+function progressReporter(options: CsvImportOptions, report: ImportReport) {
+  let bytesRead = 0;
+  let last = 0;
+  return {
+    onBytes(bytes: number) {
+      bytesRead += bytes;
+    },
+    tick(force = false) {
+      if (!options.onProgress) return;
+      const now = Date.now();
+      if (!force && now - last < 200) return;
+      last = now;
+      options.onProgress({ bytesRead, rowsRead: report.rowsRead });
+    },
+  };
+}
+
+/**
+ * Reads a CSV with indicator values, long format or CBS Kerncijfers (told apart by the column
+ * names on the first line), and writes its values in one transaction. Rows with problems are
+ * reported with their line number and left out; a file that cannot be read changes nothing.
+ */
+export async function importIndicatorCsv(
+  input: AsyncIterable<Buffer | string>,
+  options: CsvImportOptions = {},
+): Promise<ImportReport> {
+  return readCsv(input, options, "any");
+}
+
+/** The long format only (the demo seed and older callers); see importIndicatorCsv. */
+export async function importLongFormat(
+  input: AsyncIterable<Buffer | string>,
+  options: { defaultSource?: string; onProgress?: (rowsRead: number) => void } = {},
+): Promise<ImportReport> {
+  const { onProgress } = options;
+  return readCsv(
+    input,
+    {
+      defaultSource: options.defaultSource,
+      onProgress: onProgress && ((p) => onProgress(p.rowsRead)),
+    },
+    "long",
+  );
+}
+
+async function readCsv(
+  input: AsyncIterable<Buffer | string>,
+  options: CsvImportOptions,
+  expect: "long" | "any",
+): Promise<ImportReport> {
+  const report = emptyReport(expect === "long" ? "long" : undefined);
+  const progress = progressReporter(options, report);
+  let csv: CsvFile | null;
+  try {
+    csv = await openCsv(input, (bytes) => progress.onBytes(bytes));
+  } catch (error) {
+    if (error instanceof FileRefused) return failedReport(report, error.message);
+    throw error;
+  }
+  if (!csv) return failedReport(report, "Het bestand is leeg.");
+  const names = csv.header.map((h) => h.trim().toLowerCase());
+  const long =
+    expect === "long" || names.some((n) => (REQUIRED_COLUMNS as readonly string[]).includes(n));
+  if (!long && !isKerncijfersHeader(csv.header)) {
+    return failedReport(
+      report,
+      "De kolomnamen op de eerste regel zijn niet herkend. Verwacht zijn de kolommen area_code, indicator_key, value en year (lang formaat), of een bestand Kerncijfers wijken en buurten van het CBS met de kolom WijkenEnBuurten of Codering_3.",
+    );
+  }
+  report.kind = long ? "long" : "kerncijfers";
+  const result = long
+    ? await readLong(csv, names, options, report, progress)
+    : await readKerncijfers(csv, options, report, progress);
+  progress.tick(true);
+  return result;
+}
+
+type Progress = ReturnType<typeof progressReporter>;
+
+async function readLong(
+  csv: CsvFile,
+  names: string[],
+  options: CsvImportOptions,
+  report: ImportReport,
+  progress: Progress,
+): Promise<ImportReport> {
+  const missingColumns = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+  if (missingColumns.length) {
+    return failedReport(
+      report,
+      `Deze kolommen ontbreken: ${missingColumns.join(", ")}. Staan de kolomnamen op de eerste regel, en is het scheidingsteken een puntkomma (;) of een komma (,)?`,
+    );
+  }
+  const sourceColumn = names.indexOf("source");
+  if (sourceColumn === -1 && !options.defaultSource) {
+    return failedReport(report, "Er is geen kolom 'source' en geen bron opgegeven.");
+  }
+  const [areaAt, keyAt, valueAt, yearAt] = REQUIRED_COLUMNS.map((c) => names.indexOf(c)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const needed = Math.max(areaAt, keyAt, valueAt, yearAt) + 1;
+  const defaultSource = options.defaultSource ?? "";
+  const numbers: NumberStyle = csv.delimiter === ";" ? "comma" : "point";
+  const headerWidth = csv.header.length;
+
+  return stageAndMerge(report, numbers, async (staging) => {
+    let singleColumnRows = 0;
+    await csv.read(
+      (fields, line) => {
+        report.rowsRead++;
+        if (fields.length < needed) {
+          if (fields.length === 1) singleColumnRows++;
+          staging.reject(
+            line,
+            `te weinig kolommen (${fields.length}, de kopregel heeft ${headerWidth})`,
+          );
+          return;
+        }
+        const source = (sourceColumn === -1 ? "" : fields[sourceColumn]) || defaultSource;
+        staging.add(
+          line,
+          fields[areaAt]!,
+          fields[keyAt]!,
+          fields[yearAt]!,
+          fields[valueAt]!,
+          source,
+        );
+      },
+      async () => {
+        progress.tick();
+        await staging.flush();
+      },
+    );
+    if (report.rowsRead === 0) {
+      throw new FileRefused("Het bestand heeft alleen kolomnamen en geen regels met cijfers.");
+    }
+    if (singleColumnRows === report.rowsRead) throw wrongSeparatorInRows(csv.delimiter);
+  });
+}
+
+function wrongSeparatorInRows(delimiter: string): FileRefused {
+  return new FileRefused(
+    `Geen enkele regel is in kolommen gesplitst met het scheidingsteken van de kopregel (${delimiter === ";" ? "puntkomma" : "komma"}). Gebruik op alle regels hetzelfde scheidingsteken.`,
+  );
+}
+
+async function readKerncijfers(
+  csv: CsvFile,
+  options: CsvImportOptions,
+  report: ImportReport,
+  progress: Progress,
+): Promise<ImportReport> {
+  const fromName = kerncijfersYearFromFileName(options.fileName ?? "");
+  const year = options.year ?? fromName.year;
+  if (year === undefined) {
+    return failedReport(
+      report,
+      "Van welk jaar zijn deze cijfers? Dat staat niet in het bestand en ook niet in de bestandsnaam. Geef het jaar op.",
+    );
+  }
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) {
+    return failedReport(report, `Het jaar ${year} is geen geldig jaar.`);
+  }
+  const source =
+    options.defaultSource ||
+    (fromName.tableId ? `cbs_${fromName.tableId}_${year}` : `cbs_kerncijfers_${year}`);
+  const indicators = await knownIndicatorKeys();
+  const columns = kerncijfersColumns(csv.header, indicators);
+  report.year = year;
+  report.source = source;
+  report.skippedColumns = columns.skipped;
+  if (columns.values.length === 0) {
+    return failedReport(
+      report,
+      "Geen enkele kolom van dit bestand hoort bij een indicator die we kennen. Er is niets ingelezen.",
+    );
+  }
+  const yearText = String(year);
+
+  return stageAndMerge(report, "cbs", async (staging) => {
+    let singleColumnRows = 0;
+    await csv.read(
+      (fields, line) => {
+        report.rowsRead++;
+        if (fields.length === 1 && csv.header.length > 1) singleColumnRows++;
+        let area = "";
+        for (const column of columns.codeColumns) {
+          area = parseAreaCode(fields[column] ?? "");
+          if (area) break;
+        }
+        for (const { column, indicatorKey } of columns.values) {
+          staging.add(line, area, indicatorKey, yearText, fields[column] ?? "", source);
+        }
+      },
+      async () => {
+        progress.tick();
+        await staging.flush();
+      },
+    );
+    if (report.rowsRead === 0) {
+      throw new FileRefused("Het bestand heeft alleen kolomnamen en geen regels met cijfers.");
+    }
+    if (singleColumnRows === report.rowsRead) throw wrongSeparatorInRows(csv.delimiter);
+  });
+}
+
+async function knownAreasAndIndicators(): Promise<Known> {
+  const [areas, keys] = await Promise.all([knownAreaCodes(), knownIndicatorKeys()]);
+  return {
+    areas,
+    indicators: new Map([...keys].map((key) => [key, Buffer.from(copyText(key))])),
+  };
 }
 
 async function knownAreaCodes(): Promise<Set<string>> {
   const rows = await db().$queryRaw<{ code: string }[]>`
     SELECT code FROM gemeente UNION SELECT code FROM wijk UNION SELECT code FROM buurt`;
-  return new Set([NATIONAL_AREA_CODE, ...rows.map((r) => r.code)]);
+  // Only well-formed codes: the quick check in ValueStaging.add relies on it.
+  return new Set([NATIONAL_AREA_CODE, ...rows.map((r) => r.code).filter((c) => AREA_CODE.test(c))]);
 }
 
-async function knownIndicators(): Promise<Set<string>> {
+async function knownIndicatorKeys(): Promise<Set<string>> {
   const rows = await db().indicator.findMany({ select: { key: true } });
   return new Set(rows.map((r) => r.key));
 }

@@ -16,7 +16,7 @@ export interface TerritoryImportResult {
   buurten: number;
 }
 
-function placementColumns({ bbox, centroid }: Placement) {
+export function placementColumns({ bbox, centroid }: Placement) {
   return {
     bboxWest: bbox.west,
     bboxSouth: bbox.south,
