@@ -20,6 +20,8 @@ export default [
   route("buurtagenda/:id/buurtscan", "routes/buurtagenda-buurtscan.tsx"),
   route("buurtagenda/:id/partijen", "routes/buurtagenda-partijen.tsx"),
   route("buurtagenda/:id/initiatieven", "routes/buurtagenda-initiatieven.tsx"),
+  route("buurtagenda/:id/vastleggen", "routes/buurtagenda-vastleggen.tsx"),
+  route("buurtagenda/:id/vastleggen/verhaal", "routes/buurtagenda-vastleggen-verhaal.tsx"),
   route("uitnodiging/:token", "routes/uitnodiging.tsx"),
   route("organisatie/:id", "routes/organisatie.tsx"),
   route("registreren", "routes/registreren.tsx"),

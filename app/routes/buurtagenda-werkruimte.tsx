@@ -30,12 +30,16 @@ export const meta: Route.MetaFunction = ({ data }) => [
 const BLOCK_PAGES: Partial<
   Record<
     number,
-    "/buurtagenda/:id/urgentie" | "/buurtagenda/:id/buurtscan" | "/buurtagenda/:id/partijen"
+    | "/buurtagenda/:id/urgentie"
+    | "/buurtagenda/:id/buurtscan"
+    | "/buurtagenda/:id/partijen"
+    | "/buurtagenda/:id/vastleggen"
   >
 > = {
   1: "/buurtagenda/:id/urgentie",
   2: "/buurtagenda/:id/buurtscan",
   3: "/buurtagenda/:id/partijen",
+  4: "/buurtagenda/:id/vastleggen",
 };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -66,7 +70,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     })),
     owners: owners.map((o) => ({ id: o.id, name: o.displayName ?? o.email })),
     timeline,
-    can: permissionsOn(user, resource, ["block.advance", "agenda.edit", "scan.view"]),
+    can: permissionsOn(user, resource, [
+      "block.advance",
+      "agenda.edit",
+      "scan.view",
+      "story.record",
+    ]),
   };
 }
 
@@ -130,7 +139,8 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
         {blocks.map((block) => {
           // The buurtscan holds rankings: only those who may see them get the link.
           const page =
-            block.number === 2 && !loaderData.can["scan.view"]
+            (block.number === 2 && !loaderData.can["scan.view"]) ||
+            (block.number === 4 && !loaderData.can["story.record"])
               ? undefined
               : BLOCK_PAGES[block.number];
           const meta = BLOCKS[block.number - 1]!;

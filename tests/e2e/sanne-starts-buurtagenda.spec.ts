@@ -65,7 +65,7 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
   ).toBeVisible();
   await expect(page.locator(".block-card")).toHaveCount(7);
   await expect(page.locator(".block-card").nth(1)).toContainText("een buurtscan");
-  await expect(page.locator(".block-card").nth(3)).toContainText(
+  await expect(page.locator(".block-card").nth(4)).toContainText(
     "Dit deel van Buurtagenda komt later.",
   );
   await expectAccessible(page);

@@ -38,7 +38,7 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   process.env.CBS_DATA_DIR = path.resolve(PROJECT_ROOT, "../shared/data/cbs");
-  await seedDatabase();
+  await seedDatabase({ demoStories: false });
   mailbox = await startMailbox();
   process.env.SMTP_URL = mailbox.url;
   for (const role of ["gemeente", "buurtplatform", "adviesraad", "partner", "bewoner"]) {
@@ -244,7 +244,8 @@ describe("block 1 and the block overview", () => {
     ]);
     expect(overview.blocks[0]!.missing).toContain("missingBudget");
     expect(overview.blocks[1]!.missing).toEqual(["missingScan"]);
-    expect(overview.blocks[3]!.missing).toEqual(["notBuiltYet"]);
+    expect(overview.blocks[3]!.missing).toEqual(["missingStories"]);
+    expect(overview.blocks[4]!.missing).toEqual(["notBuiltYet"]);
     expect(overview.can["block.advance"]).toBe(false);
     expect(await statusOf(setStatusAs(id, "adviesraad"))).toBe(403);
   });

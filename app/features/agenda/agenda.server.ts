@@ -135,12 +135,18 @@ export async function getAgendaOverview(agendaId: string) {
       _count: { select: { triggers: true, parties: true } },
     },
   });
-  const [decidingPartyCount, newestScan] = await Promise.all([
+  const [decidingPartyCount, newestScan, storyCount] = await Promise.all([
     db().agendaParty.count({ where: { agendaId, participationRole: "decides" } }),
     db().buurtScan.findFirst({
       where: { agendaId },
       orderBy: { number: "desc" },
       select: { frozenAt: true },
+    }),
+    db().story.count({
+      where: {
+        buurtCode: { in: agenda.buurten.map((b) => b.buurt.code) },
+        status: { not: "withdrawn" },
+      },
     }),
   ]);
   const progress: AgendaProgressState = {
@@ -153,6 +159,7 @@ export async function getAgendaOverview(agendaId: string) {
     partyCount: agenda._count.parties,
     decidingPartyCount,
     scan: newestScan ? (newestScan.frozenAt ? "frozen" : "draft") : "none",
+    storyCount,
   };
   return { agenda, progress };
 }

@@ -11,6 +11,7 @@ const empty: AgendaProgressState = {
   partyCount: 0,
   decidingPartyCount: 0,
   scan: "none",
+  storyCount: 0,
 };
 
 describe("missingFor", () => {
@@ -56,7 +57,12 @@ describe("missingFor", () => {
     expect(missingFor(2, { ...empty, scan: "frozen" })).toEqual([]);
   });
 
+  it("wants stories for block 4", () => {
+    expect(missingFor(4, empty)).toEqual(["missingStories"]);
+    expect(missingFor(4, { ...empty, storyCount: 3 })).toEqual([]);
+  });
+
   it("says the other blocks are not built yet", () => {
-    for (const block of [4, 5, 6, 7]) expect(missingFor(block, empty)).toEqual(["notBuiltYet"]);
+    for (const block of [5, 6, 7]) expect(missingFor(block, empty)).toEqual(["notBuiltYet"]);
   });
 });

@@ -5,7 +5,7 @@ export const BLOCKS = [
   { number: 1, key: "urgency", built: true },
   { number: 2, key: "scan", built: true },
   { number: 3, key: "parties", built: true },
-  { number: 4, key: "stories", built: false },
+  { number: 4, key: "stories", built: true },
   { number: 5, key: "linking", built: false },
   { number: 6, key: "ideas", built: false },
   { number: 7, key: "agenda", built: false },
@@ -23,6 +23,8 @@ export interface AgendaProgressState {
   decidingPartyCount: number;
   /** The newest buurtscan: none yet, a draft, or frozen. */
   scan: "none" | "draft" | "frozen";
+  /** Stories told about the agenda's buurten (any status). */
+  storyCount: number;
 }
 
 export type MissingKey =
@@ -35,6 +37,7 @@ export type MissingKey =
   | "missingDecidingParty"
   | "missingScan"
   | "missingFrozenScan"
+  | "missingStories"
   | "notBuiltYet";
 
 export function missingFor(block: number, state: AgendaProgressState): MissingKey[] {
@@ -51,6 +54,9 @@ export function missingFor(block: number, state: AgendaProgressState): MissingKe
     case 2:
       if (state.scan === "none") missing.push("missingScan");
       else if (state.scan === "draft") missing.push("missingFrozenScan");
+      return missing;
+    case 4:
+      if (state.storyCount === 0) missing.push("missingStories");
       return missing;
     case 3:
       if (state.partyCount === 0) missing.push("missingParties");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../../shared/validation";
+import { isoDate, text } from "../../shared/validation";
 
 // Error messages are keys into stories.messages.ts.
 
@@ -66,3 +66,36 @@ export const editForAnonymitySchema = z.object({
   story: z.uuid(),
   text: text(STORY_MAX_LENGTH, "storyRequired"),
 });
+
+export const EVENT_KINDS = ["walk", "meeting"] as const;
+export const RECORDED_CHANNELS = ["walk", "meeting", "interview", "survey"] as const;
+
+export const eventSchema = z.object({
+  intent: z.literal("event"),
+  kind: z.enum(EVENT_KINDS, { error: "eventKindRequired" }),
+  title: text(120, "eventTitleRequired"),
+  heldOn: isoDate("eventDateRequired"),
+  place: text(200),
+  invitedGroups: text(500),
+});
+
+/** A story told in person and recorded by a professional, on behalf of the teller. */
+export const recordSchema = z.object({
+  /** Made by the browser (offline queue); a plain form post without JavaScript has none. */
+  clientKey: z
+    .union([z.uuid({ error: "clientKeyInvalid" }), z.literal("")])
+    .optional()
+    .transform((v) => v || null),
+  eventId: z
+    .union([z.uuid(), z.literal("")])
+    .optional()
+    .transform((v) => v || null),
+  buurtCode: z.string({ error: "buurtRequired" }).regex(/^BU\d{8}$/, { error: "buurtRequired" }),
+  channel: z.enum(RECORDED_CHANNELS, { error: "channelRequired" }),
+  text: text(STORY_MAX_LENGTH, "storyRequired"),
+  themes: z.array(z.string().max(50)).max(5, { error: "tooManyThemes" }).default([]),
+  tellerName: text(40),
+  consentPublish: checkbox,
+  consentQuote: checkbox,
+});
+export type RecordInput = z.infer<typeof recordSchema>;
