@@ -293,6 +293,23 @@ class ValueStaging {
     // for a handful of rows.
     await this.client.query("ANALYZE import_staging");
 
+    // indicator_value has no foreign key to the catalogue (decision 0010: checking it per row was
+    // half of a national import). The import keeps the guarantee itself: every staged key was
+    // checked against the catalogue, and the rows it uses are locked until the commit so nobody
+    // deletes one meanwhile.
+    const used = await this.client.query<{ count: number }>(
+      "SELECT count(DISTINCT indicator_key)::int AS count FROM import_staging",
+    );
+    const locked = await this.client.query(
+      `SELECT key FROM indicator
+       WHERE key IN (SELECT DISTINCT indicator_key FROM import_staging) FOR KEY SHARE`,
+    );
+    if (locked.rowCount !== used.rows[0]!.count) {
+      throw new FileRefused(
+        "De lijst met cijfers (de catalogus) veranderde tijdens het inlezen. Er is niets veranderd. Probeer het opnieuw.",
+      );
+    }
+
     // A row that occurs again (same area, indicator and year) is refused; the first one counts.
     // Grouping first keeps the window (a sort) to the few rows that are duplicates at all.
     const duplicates = await this.client.query<{ line: number }>(
