@@ -7,10 +7,11 @@ import { territoryMessages } from "../features/territory/territory.messages";
 import { bboxOf, getBuurt, toFeatureCollection } from "../features/territory/territory.server";
 import { commonMessages } from "../shared/i18n/common.messages";
 import { env } from "../shared/env.server";
-import { useLocale, useT, useText } from "../shared/i18n/i18n";
+import { useT, useText } from "../shared/i18n/i18n";
 import { authenticate } from "../features/auth/session.server";
 import { publishedStories } from "../features/stories/stories.server";
 import { storiesMessages } from "../features/stories/stories.messages";
+import { ThemeFilter, useThemeLabel } from "../features/stories/theme-filter";
 import { StoryList } from "../features/stories/story-list";
 import { db } from "../shared/db.server";
 
@@ -71,11 +72,7 @@ export default function Buurt({ loaderData }: Route.ComponentProps) {
   const tc = useT(commonMessages);
   const { buurt, wijk, gemeente } = loaderData;
   const ts = useText(storiesMessages);
-  const locale = useLocale();
-  const themeLabel = (key: string) => {
-    const theme = loaderData.themes.find((t) => t.key === key);
-    return theme ? (locale === "nl" ? theme.labelNl : theme.labelEn) : key;
-  };
+  const themeLabel = useThemeLabel(loaderData.themes);
   return (
     <div className="stack">
       <p className="utrecht-paragraph">
@@ -123,22 +120,7 @@ export default function Buurt({ loaderData }: Route.ComponentProps) {
               className="utrecht-textbox utrecht-textbox--html-input"
             />
           </div>
-          <div className="form-field">
-            <label htmlFor="thema">{ts("themeFilter")}</label>
-            <select
-              id="thema"
-              name="thema"
-              defaultValue={loaderData.filters.theme}
-              className="utrecht-select utrecht-select--html-select"
-            >
-              <option value="">{ts("allThemes")}</option>
-              {loaderData.themes.map((theme) => (
-                <option key={theme.key} value={theme.key}>
-                  {themeLabel(theme.key)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ThemeFilter themes={loaderData.themes} value={loaderData.filters.theme} />
           <button type="submit" className="utrecht-button utrecht-button--secondary-action">
             {ts("search")}
           </button>

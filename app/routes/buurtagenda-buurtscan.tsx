@@ -16,6 +16,7 @@ import { formatFigure } from "../features/scan/format";
 import { DEFAULT_SCAN_INDICATORS } from "../features/scan/catalogue";
 import { BarChart, type Bar } from "../features/scan/scan-chart";
 import { scanMessages } from "../features/scan/scan.messages";
+import { FigureAnnotations, InternalNotice } from "../features/scan/scan-parts";
 import {
   scanAnnotationSchema,
   scanIndicatorsSchema,
@@ -171,9 +172,7 @@ export default function BuurtScan({ loaderData, actionData }: Route.ComponentPro
         <Link to={href("/buurtagenda/:id/werkruimte", { id: agenda.id })}>{agenda.title}</Link>
       </p>
       <h1 className="utrecht-heading-1">{t("scanTitle", { title: agenda.title })}</h1>
-      <div className="utrecht-alert utrecht-alert--warning">
-        <p className="utrecht-paragraph">{t("internalNote")}</p>
-      </div>
+      <InternalNotice />
       <p className="utrecht-paragraph">{t("scanIntro")}</p>
       {actionData?.saved ? (
         <StatusMessage>
@@ -360,13 +359,7 @@ function ScanIndicator({
                       : t("scanRankOf", { rank: b.rank, count: row.rankedCount })}
                   </td>
                   <td>
-                    {annotations
-                      .filter((a) => a.areaCode === b.code)
-                      .map((a) => (
-                        <p key={a.id} className="annotation">
-                          {a.text} <small>({a.author})</small>
-                        </p>
-                      ))}
+                    <FigureAnnotations annotations={annotations} areaCode={b.code} />
                   </td>
                 </tr>
               ))}

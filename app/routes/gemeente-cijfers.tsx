@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Route } from "./+types/gemeente-cijfers";
 import { authorize } from "../features/auth/auth-routes.server";
 import { scanMessages } from "../features/scan/scan.messages";
+import { FigureAnnotations, InternalNotice } from "../features/scan/scan-parts";
 import { formatFigure } from "../features/scan/format";
 import { annotationSchema } from "../features/scan/scan.schema";
 import {
@@ -109,9 +110,7 @@ export default function Figures({ loaderData, actionData }: Route.ComponentProps
         <Link to={href("/gemeente/:code", { code: gemeente.code })}>{gemeente.name}</Link>
       </p>
       <h1 className="utrecht-heading-1">{t("figuresTitle", { name: gemeente.name })}</h1>
-      <div className="utrecht-alert utrecht-alert--warning">
-        <p className="utrecht-paragraph">{t("internalNote")}</p>
-      </div>
+      <InternalNotice />
       <p className="utrecht-paragraph">{t("figuresIntro")}</p>
       <p className="utrecht-paragraph">
         <Link to={href("/gemeente/:code/voorselectie", { code: gemeente.code })}>
@@ -206,13 +205,7 @@ export default function Figures({ loaderData, actionData }: Route.ComponentProps
                   </th>
                   <td>{number(row.value)}</td>
                   <td>
-                    {loaderData.annotations
-                      .filter((a) => a.areaCode === row.code)
-                      .map((a) => (
-                        <p key={a.id} className="annotation">
-                          {a.text} <small>({a.author})</small>
-                        </p>
-                      ))}
+                    <FigureAnnotations annotations={loaderData.annotations} areaCode={row.code} />
                   </td>
                 </tr>
               ))}

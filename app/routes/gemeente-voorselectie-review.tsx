@@ -15,6 +15,7 @@ import {
 import { formatFigure } from "../features/scan/format";
 import { annotationsFor } from "../features/scan/scan.server";
 import { scanMessages } from "../features/scan/scan.messages";
+import { FigureAnnotations, InternalNotice } from "../features/scan/scan-parts";
 import {
   REVIEW_VERDICTS,
   focusAreaSchema,
@@ -147,9 +148,7 @@ export default function PreselectionReview({ loaderData, actionData }: Route.Com
       <h1 className="utrecht-heading-1">
         {t("reviewTitle", { date: formatDate(preselection.createdAt, locale) })}
       </h1>
-      <div className="utrecht-alert utrecht-alert--warning">
-        <p className="utrecht-paragraph">{t("internalNote")}</p>
-      </div>
+      <InternalNotice />
       {search.get("opgeslagen") ? <StatusMessage>{t("preselectionSaved")}</StatusMessage> : null}
       {actionData?.saved ? (
         <StatusMessage>
@@ -198,13 +197,11 @@ export default function PreselectionReview({ loaderData, actionData }: Route.Com
                         )}
                       </td>
                       <td>
-                        {loaderData.annotations
-                          .filter((a) => a.areaCode === buurt.code && a.indicatorKey === i.key)
-                          .map((a) => (
-                            <p key={a.id} className="annotation">
-                              {a.text} <small>({a.author})</small>
-                            </p>
-                          ))}
+                        <FigureAnnotations
+                          annotations={loaderData.annotations}
+                          areaCode={buurt.code}
+                          indicatorKey={i.key}
+                        />
                       </td>
                     </tr>
                   );

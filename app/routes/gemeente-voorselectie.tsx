@@ -10,6 +10,7 @@ import {
   savePreselection,
 } from "../features/scan/focus.server";
 import { scanMessages } from "../features/scan/scan.messages";
+import { InternalNotice } from "../features/scan/scan-parts";
 import { preselectionSchema } from "../features/scan/scan.schema";
 import { indicatorsWithBuurtValues } from "../features/scan/scan.server";
 import { AreaMap } from "../features/territory/area-map";
@@ -156,9 +157,7 @@ export default function Preselection({ loaderData }: Route.ComponentProps) {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{t("preselectionTitle", { name: gemeente.name })}</h1>
-      <div className="utrecht-alert utrecht-alert--warning">
-        <p className="utrecht-paragraph">{t("internalNote")}</p>
-      </div>
+      <InternalNotice />
       <p className="utrecht-paragraph">{t("preselectionIntro")}</p>
       <Form method="get" className="form">
         <fieldset

@@ -17,6 +17,7 @@ import {
   rejectSchema,
 } from "../features/stories/stories.schema";
 import { storiesMessages } from "../features/stories/stories.messages";
+import { ThemeFilter, useThemeLabel } from "../features/stories/theme-filter";
 import { applyReplacements, findPiiCandidates } from "../features/stories/anonymise";
 import { db } from "../shared/db.server";
 import { formatDateTime, useLocale, useText } from "../shared/i18n/i18n";
@@ -124,10 +125,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
   const t = useText(storiesMessages);
   const locale = useLocale();
   const [search] = useSearchParams();
-  const themeLabel = (key: string) => {
-    const theme = loaderData.themes.find((th) => th.key === key);
-    return theme ? (locale === "nl" ? theme.labelNl : theme.labelEn) : key;
-  };
+  const themeLabel = useThemeLabel(loaderData.themes);
   return (
     <div className="stack">
       <h1 className="utrecht-heading-1">{t("queueTitle")}</h1>
@@ -148,22 +146,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
             <option value="reported">{t("queueReported")}</option>
           </select>
         </div>
-        <div className="form-field">
-          <label htmlFor="thema">{t("themeFilter")}</label>
-          <select
-            id="thema"
-            name="thema"
-            defaultValue={search.get("thema") ?? ""}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            <option value="">{t("allThemes")}</option>
-            {loaderData.themes.map((theme) => (
-              <option key={theme.key} value={theme.key}>
-                {themeLabel(theme.key)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ThemeFilter themes={loaderData.themes} value={search.get("thema") ?? ""} />
         <div className="form-field">
           <label htmlFor="kanaal">{t("channel")}</label>
           <select

@@ -1,5 +1,6 @@
 import { importBoundaries } from "../territory/boundary-import.server";
 import {
+  emptyReport,
   failedReport,
   importIndicatorCsv,
   type ImportKind,
@@ -101,17 +102,4 @@ function firstVisibleByte(bytes: Buffer): string {
     .toString("utf8")
     .replace(/^[\s\uFEFF]+/, "");
   return text.charAt(0);
-}
-
-function emptyReport(): ImportReport {
-  return {
-    status: "done",
-    rowsRead: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    missing: 0,
-    rejectedCount: 0,
-    rejected: [],
-  };
 }

@@ -7,20 +7,7 @@ import { dataDir } from "../../shared/database/database-url.server";
 import { db } from "../../shared/db.server";
 import type { Prisma } from "../../generated/prisma/client";
 import { importFile, type ImportReport } from "./import-file.server";
-import { failedReport } from "./indicator-import.server";
-
-function emptyReport(rowsRead: number): ImportReport {
-  return {
-    status: "failed",
-    rowsRead,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    missing: 0,
-    rejectedCount: 0,
-    rejected: [],
-  };
-}
+import { emptyReport, failedReport } from "./indicator-import.server";
 
 // Uploaded files are imported in the background: the upload request only stores the file and
 // queues a job; a worker in the app process takes one job at a time and records progress, so
@@ -111,7 +98,7 @@ export async function runNextImportJob(): Promise<boolean> {
     // Unexpected (a bug or the database going away): the import's own transaction rolled back.
     console.error(`Import job ${id} failed:`, error);
     report = failedReport(
-      emptyReport(job.rowsRead),
+      { ...emptyReport(), rowsRead: job.rowsRead },
       "Het inlezen is onverwacht gestopt. Er is niets veranderd. Probeer het later opnieuw.",
     );
   }
@@ -155,7 +142,7 @@ export async function failInterruptedImports(): Promise<number> {
         status: "failed",
         finishedAt: new Date(),
         report: failedReport(
-          emptyReport(job.rowsRead),
+          { ...emptyReport(), rowsRead: job.rowsRead },
           "Het inlezen werd onderbroken doordat de server stopte. Er is niets veranderd. Upload het bestand opnieuw.",
         ) as unknown as Prisma.InputJsonObject,
       },

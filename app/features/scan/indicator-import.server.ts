@@ -130,7 +130,8 @@ function writeDigits(out: Buffer, at: number, n: number): number {
   return at + digits;
 }
 
-function emptyReport(kind?: ImportKind): ImportReport {
+/** A report of nothing done yet; importers fill it in as they go. */
+export function emptyReport(kind?: ImportKind): ImportReport {
   return {
     ...(kind ? { kind } : {}),
     status: "done",

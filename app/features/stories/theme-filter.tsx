@@ -1,0 +1,41 @@
+import { useLocale, useText } from "../../shared/i18n/i18n";
+import { storiesMessages } from "./stories.messages";
+
+export interface ThemeOption {
+  key: string;
+  labelNl: string;
+  labelEn: string;
+}
+
+/** A theme's label in the reader's language. */
+export function useThemeLabel(themes: ThemeOption[]) {
+  const locale = useLocale();
+  return (key: string) => {
+    const theme = themes.find((t) => t.key === key);
+    return theme ? (locale === "nl" ? theme.labelNl : theme.labelEn) : key;
+  };
+}
+
+/** The "Onderwerp" filter of a GET form (field name `thema`). */
+export function ThemeFilter({ themes, value }: { themes: ThemeOption[]; value: string }) {
+  const t = useText(storiesMessages);
+  const label = useThemeLabel(themes);
+  return (
+    <div className="form-field">
+      <label htmlFor="thema">{t("themeFilter")}</label>
+      <select
+        id="thema"
+        name="thema"
+        defaultValue={value}
+        className="utrecht-select utrecht-select--html-select"
+      >
+        <option value="">{t("allThemes")}</option>
+        {themes.map((theme) => (
+          <option key={theme.key} value={theme.key}>
+            {label(theme.key)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
