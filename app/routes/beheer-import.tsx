@@ -217,7 +217,12 @@ function ImportReportView({ report }: { report: Report }) {
           <summary>{t("reportRejected")}</summary>
           <ul>
             {report.rejected.slice(0, 100).map((r) => (
-              <li key={r.line}>{t("reportLine", { line: r.line, reason: r.reason })}</li>
+              <li key={r.line}>
+                {t(report.kind === "boundaries" ? "reportFeature" : "reportLine", {
+                  line: r.line,
+                  reason: r.reason,
+                })}
+              </li>
             ))}
           </ul>
           {report.rejectedCount > 100 ? (
