@@ -9,6 +9,7 @@ export default [
   route("mijn-verhalen", "routes/mijn-verhalen.tsx"),
   route("moderatie", "routes/moderatie.tsx"),
   route("verhaal/:id/herkenbaar", "routes/verhaal-herkenbaar.tsx"),
+  route("verhaal/:id/melden", "routes/verhaal-melden.tsx"),
   route("gemeente/:code/buurtagenda-starten", "routes/buurtagenda-starten.tsx"),
   route("gemeente/:code/cijfers", "routes/gemeente-cijfers.tsx"),
   route("gemeente/:code/voorselectie", "routes/gemeente-voorselectie.tsx"),

@@ -14,6 +14,7 @@ import { storiesMessages } from "../features/stories/stories.messages";
 import { ThemeFilter, useThemeLabel } from "../features/stories/theme-filter";
 import { StoryList } from "../features/stories/story-list";
 import { db } from "../shared/db.server";
+import { FormAlert, StatusMessage } from "../shared/ui/form";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.buurt.name} (${data.gemeente.name}) | Buurtagenda` : "Buurtagenda" },
@@ -57,6 +58,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     themes: themes.map((t) => ({ key: t.key, labelNl: t.labelNl, labelEn: t.labelEn })),
     filters,
+    report: search.get("melding"),
     signedIn: Boolean(user),
     buurt: { code: buurt.code, name: buurt.name, year: buurt.year },
     wijk: { code: buurt.wijk.code, name: buurt.wijk.name },
@@ -125,6 +127,11 @@ export default function Buurt({ loaderData }: Route.ComponentProps) {
             {ts("search")}
           </button>
         </Form>
+        {loaderData.report === "ontvangen" ? (
+          <StatusMessage>{ts("reportReceived")}</StatusMessage>
+        ) : loaderData.report === "leeg" ? (
+          <FormAlert messages={[ts("reportEmpty")]} />
+        ) : null}
         {loaderData.stories.length === 0 ? (
           <p className="utrecht-paragraph">{ts("storiesNone")}</p>
         ) : (

@@ -8,6 +8,7 @@ import {
   loader as myStoriesLoader,
 } from "../../app/routes/mijn-verhalen";
 import { action as recogniseAction } from "../../app/routes/verhaal-herkenbaar";
+import { action as reportAction } from "../../app/routes/verhaal-melden";
 import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { seedDemoStories } from "../../app/features/stories/demo-stories.server";
@@ -224,6 +225,36 @@ describe("moderation", () => {
     await expect(
       recogniseAction(routeArgs(formPost(`/verhaal/${id}/herkenbaar`, {}), { id })),
     ).rejects.toMatchObject({ status: 302 });
+  });
+
+  it("puts a reported story back in the queue with the reason; it stays on the site meanwhile", async () => {
+    const id = (await buurtPage(GLIPPER_DREEF)).stories[0]!.id;
+    const report = (fields: Record<string, string>, cookie?: string) =>
+      reportAction(routeArgs(formPost(`/verhaal/${id}/melden`, fields, cookie), { id }));
+    const empty = await report({ reason: " ", terug: `/buurt/${GLIPPER_DREEF}` }, cookies.gemeente);
+    expect(isRedirectTo(empty, /melding=leeg#verhaal-/)).toBe(true);
+    await expect(report({ reason: "Klopt niet" })).rejects.toMatchObject({ status: 302 });
+    expect(await db().storyReport.count()).toBe(0);
+
+    const sent = await report(
+      { reason: "Er staat een naam in", terug: `/buurt/${GLIPPER_DREEF}` },
+      cookies.gemeente,
+    );
+    expect(
+      isRedirectTo(sent, new RegExp(`^/buurt/${GLIPPER_DREEF}\\?melding=ontvangen#verhaal-${id}$`)),
+    ).toBe(true);
+    const reported = await moderationLoader(
+      routeArgs(get("/moderatie?status=reported", cookies.buurtplatform)),
+    );
+    expect(reported.queue).toMatchObject([{ id, reports: ["Er staat een naam in"] }]);
+    expect((await buurtPage(GLIPPER_DREEF)).stories.map((s) => s.id)).toContain(id);
+    // The moderator keeps it: the report is handled, the story stays published.
+    await moderate({ story: id, intent: "approve" });
+    expect(
+      (await moderationLoader(routeArgs(get("/moderatie?status=reported", cookies.buurtplatform))))
+        .queue,
+    ).toEqual([]);
+    expect((await buurtPage(GLIPPER_DREEF)).stories.map((s) => s.id)).toContain(id);
   });
 
   it("edits a story for anonymity, keeping the original out of sight", async () => {

@@ -99,3 +99,8 @@ export const recordSchema = z.object({
   consentQuote: checkbox,
 });
 export type RecordInput = z.infer<typeof recordSchema>;
+
+export const reportSchema = z.object({
+  reason: text(500, "reportReasonRequired"),
+  terug: z.string().max(500).optional(),
+});

@@ -350,3 +350,28 @@ export async function publishedStory(storyId: string) {
     select: { id: true, buurtCode: true },
   });
 }
+
+export type ReportOutcome = "reported" | "not-published" | "limited";
+
+/**
+ * "Report this story": the story comes back into the moderation queue with the reason. It stays
+ * on the site until a moderator decides, so one report cannot silence a resident.
+ */
+export async function reportStory(
+  reporterId: string,
+  storyId: string,
+  reason: string,
+): Promise<ReportOutcome> {
+  const story = await db().story.findUnique({
+    where: { id: storyId },
+    select: { status: true, consentPublish: true },
+  });
+  if (story?.status !== "published" || !story.consentPublish) return "not-published";
+  const limit = await hitRateLimits([[`react:${reporterId}`, RATE_LIMITS.reactionsPerAccount]]);
+  if (limit.limited) return "limited";
+  await db().$transaction(async (tx) => {
+    await tx.storyReport.create({ data: { storyId, reporterId, reason } });
+    await audit(tx, reporterId, storyId, "story.reported");
+  });
+  return "reported";
+}

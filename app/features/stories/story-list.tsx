@@ -70,6 +70,32 @@ export function StoryList({
                 {t("recognised", { count: story.recognisedCount })}. {t("recogniseSignIn")}
               </p>
             )}
+            {signedIn ? (
+              <details>
+                <summary>{t("report")}</summary>
+                <Form
+                  method="post"
+                  action={href("/verhaal/:id/melden", { id: story.id })}
+                  className="form"
+                >
+                  <input type="hidden" name="terug" value={returnTo} />
+                  <div className="form-field">
+                    <label htmlFor={`melding-${story.id}`}>{t("reportReason")}</label>
+                    <textarea
+                      id={`melding-${story.id}`}
+                      name="reason"
+                      rows={2}
+                      maxLength={500}
+                      required
+                      className="utrecht-textarea"
+                    />
+                  </div>
+                  <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                    {t("reportSend")}
+                  </button>
+                </Form>
+              </details>
+            ) : null}
           </article>
         </li>
       ))}
