@@ -5,6 +5,7 @@ import { storiesOfTeller, withdrawOwnStory } from "../features/stories/stories.s
 import { storiesMessages } from "../features/stories/stories.messages";
 import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
 import { StatusMessage, SubmitButton } from "../shared/ui/form";
+import { db } from "../shared/db.server";
 
 // The teller's own stories and their status; a story can be withdrawn at any time.
 
@@ -13,6 +14,12 @@ export const meta: Route.MetaFunction = () => [{ title: "Mijn verhalen | Buurtag
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const stories = await storiesOfTeller(user.id);
+  const buurten = await db().buurt.findMany({
+    where: { code: { in: [...new Set(stories.map((s) => s.buurtCode))] } },
+    distinct: ["code"],
+    select: { code: true, name: true },
+  });
+  const nameOf = new Map(buurten.map((b) => [b.code, b.name]));
   return {
     stories: stories.map((s) => ({
       id: s.id,
@@ -20,6 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       text: s.text,
       status: s.status,
       buurtCode: s.buurtCode,
+      buurt: nameOf.get(s.buurtCode) ?? s.buurtCode,
       rejectionReason: s.rejectionReason,
       rejectionNote: s.rejectionNote,
       edited: s.originalText !== null,
@@ -54,8 +62,8 @@ export default function MyStories({ loaderData, actionData }: Route.ComponentPro
               <p className="utrecht-paragraph story-text">{story.text}</p>
               <p className="source-note">
                 {formatDate(story.createdAt, locale)} ·{" "}
-                <Link to={href("/buurt/:code", { code: story.buurtCode })}>{story.buurtCode}</Link>{" "}
-                · <span className="status-badge">{t(`status_${story.status}`)}</span>
+                <Link to={href("/buurt/:code", { code: story.buurtCode })}>{story.buurt}</Link> ·{" "}
+                <span className="status-badge">{t(`status_${story.status}`)}</span>
               </p>
               {story.status === "rejected" && story.rejectionReason ? (
                 <p className="utrecht-paragraph">

@@ -186,10 +186,11 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                 <p className="utrecht-paragraph story-text">{story.text}</p>
                 <ul className="source-note">
                   <li>
-                    {t("consentPublish")} {story.consentPublish ? "✓" : "✗"}
+                    {t("consentPublish")}{" "}
+                    <strong>{story.consentPublish ? t("yes") : t("no")}</strong>
                   </li>
                   <li>
-                    {t("consentQuote")} {story.consentQuote ? "✓" : "✗"}
+                    {t("consentQuote")} <strong>{story.consentQuote ? t("yes") : t("no")}</strong>
                   </li>
                 </ul>
                 {story.reports.map((reason, index) => (

@@ -145,7 +145,9 @@ describe("a resident tells a story", () => {
     // Not public until moderated.
     expect((await buurtPage(GLIPPER_DREEF)).stories).toEqual([]);
     const mine = await myStoriesLoader(routeArgs(get("/mijn-verhalen", cookies.bewoner)));
-    expect(mine.stories).toMatchObject([{ title: "Donker pad", status: "submitted" }]);
+    expect(mine.stories).toMatchObject([
+      { title: "Donker pad", status: "submitted", buurt: "Glipper Dreef en Staatsliedenbuurt" },
+    ]);
   });
 });
 
