@@ -16,6 +16,7 @@ import { formatFigure } from "../features/scan/format";
 import { DEFAULT_SCAN_INDICATORS } from "../features/scan/catalogue";
 import { BarChart, type Bar } from "../features/scan/scan-chart";
 import { scanMessages } from "../features/scan/scan.messages";
+import { AnnotationForm } from "../features/scan/annotation-form";
 import { FigureAnnotations, InternalNotice } from "../features/scan/scan-parts";
 import {
   scanAnnotationSchema,
@@ -28,14 +29,7 @@ import {
   indicatorsWithBuurtValues,
 } from "../features/scan/scan.server";
 import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
-import {
-  CheckboxGroup,
-  FormAlert,
-  SelectField,
-  StatusMessage,
-  SubmitButton,
-  TextAreaField,
-} from "../shared/ui/form";
+import { CheckboxGroup, FormAlert, StatusMessage, SubmitButton } from "../shared/ui/form";
 
 // Block 2 for one buurtagenda: the buurtscan of its area. Internal (scan.view: staff, platform,
 // council); only staff (scan.manage) choose indicators, annotate and freeze.
@@ -258,13 +252,18 @@ export default function BuurtScan({ loaderData, actionData }: Route.ComponentPro
             />
           ) : null}
           {can["scan.manage"] ? (
-            <ScanAnnotationForm
+            <AnnotationForm
+              intro={t("scanAnnotateIntro")}
+              intent="annotate"
               buurten={loaderData.areaBuurten}
-              indicators={scan.rows.map((r) => ({
-                value: r.indicator.key,
-                label: label(r.indicator),
-              }))}
+              indicator={{
+                choices: scan.rows.map((r) => ({
+                  value: r.indicator.key,
+                  label: label(r.indicator),
+                })),
+              }}
               lastResult={actionData?.intent === "annotate" ? actionData.result : undefined}
+              saved={false}
             />
           ) : null}
           {scans.length > 1 ? (
@@ -476,55 +475,6 @@ function IndicatorForm({
           defaultValues={defaults}
         />
         <SubmitButton>{intent === "start" ? t("scanStart") : t("scanSaveIndicators")}</SubmitButton>
-      </Form>
-    </section>
-  );
-}
-
-function ScanAnnotationForm({
-  buurten,
-  indicators,
-  lastResult,
-}: {
-  buurten: { code: string; name: string }[];
-  indicators: { value: string; label: string }[];
-  lastResult: SubmissionResult<string[]> | undefined;
-}) {
-  const t = useText(scanMessages);
-  const [form, fields] = useForm<z.input<typeof scanAnnotationSchema>>({
-    id: "scan-annotation",
-    lastResult,
-  });
-  return (
-    <section className="section" aria-labelledby="toelichting">
-      <h2 className="utrecht-heading-2" id="toelichting">
-        {t("annotateTitle")}
-      </h2>
-      <p className="utrecht-paragraph">{t("scanAnnotateIntro")}</p>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="annotate" />
-        <SelectField
-          field={fields.indicatorKey}
-          label={t("indicatorLabel")}
-          placeholder={t("chooseIndicatorOption")}
-          options={indicators}
-          errors={fields.indicatorKey.errors?.map(t)}
-        />
-        <SelectField
-          field={fields.areaCode}
-          label={t("buurt")}
-          placeholder={t("chooseBuurt")}
-          options={buurten.map((b) => ({ value: b.code, label: b.name }))}
-          errors={fields.areaCode.errors?.map(t)}
-        />
-        <TextAreaField
-          field={fields.text}
-          label={t("annotation")}
-          errors={fields.text.errors?.map(t)}
-          required
-          rows={3}
-        />
-        <SubmitButton>{t("annotateButton")}</SubmitButton>
       </Form>
     </section>
   );

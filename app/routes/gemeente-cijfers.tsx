@@ -1,10 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, data, href } from "react-router";
-import type { z } from "zod";
 import type { Route } from "./+types/gemeente-cijfers";
 import { authorize } from "../features/auth/auth-routes.server";
 import { scanMessages } from "../features/scan/scan.messages";
+import { AnnotationForm } from "../features/scan/annotation-form";
 import { FigureAnnotations, InternalNotice } from "../features/scan/scan-parts";
 import { formatFigure } from "../features/scan/format";
 import { annotationSchema } from "../features/scan/scan.schema";
@@ -15,7 +14,6 @@ import {
   rankingFor,
 } from "../features/scan/scan.server";
 import { can } from "../features/auth/permissions";
-import { SelectField, StatusMessage, SubmitButton, TextAreaField } from "../shared/ui/form";
 import { gemeenteCodeParam } from "../features/territory/territory.schema";
 import { getGemeenteWithAreas } from "../features/territory/territory.server";
 import { env } from "../shared/env.server";
@@ -237,8 +235,9 @@ export default function Figures({ loaderData, actionData }: Route.ComponentProps
           <p className="source-note">{t("source", { source: ranking.source })}</p>
           {loaderData.canAnnotate ? (
             <AnnotationForm
+              intro={t("annotateIntro")}
               buurten={ranking.ranked.map((r) => ({ code: r.code, name: r.name }))}
-              indicatorKey={loaderData.chosen!}
+              indicator={{ fixed: loaderData.chosen! }}
               lastResult={actionData?.result}
               saved={Boolean(actionData?.saved)}
             />
@@ -246,50 +245,5 @@ export default function Figures({ loaderData, actionData }: Route.ComponentProps
         </>
       )}
     </div>
-  );
-}
-
-function AnnotationForm({
-  buurten,
-  indicatorKey,
-  lastResult,
-  saved,
-}: {
-  buurten: { code: string; name: string }[];
-  indicatorKey: string;
-  lastResult: SubmissionResult<string[]> | undefined;
-  saved: boolean;
-}) {
-  const t = useText(scanMessages);
-  const [form, fields] = useForm<z.input<typeof annotationSchema>>({
-    id: `annotation-${indicatorKey}`,
-    lastResult,
-  });
-  return (
-    <section className="section" aria-labelledby="toelichting">
-      <h2 className="utrecht-heading-2" id="toelichting">
-        {t("annotateTitle")}
-      </h2>
-      <p className="utrecht-paragraph">{t("annotateIntro")}</p>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        {saved ? <StatusMessage>{t("annotationSaved")}</StatusMessage> : null}
-        <input type="hidden" name="indicatorKey" value={indicatorKey} />
-        <SelectField
-          field={fields.areaCode}
-          label={t("buurt")}
-          placeholder={t("chooseBuurt")}
-          options={buurten.map((b) => ({ value: b.code, label: b.name }))}
-          errors={fields.areaCode.errors?.map(t)}
-        />
-        <TextAreaField
-          field={fields.text}
-          label={t("annotation")}
-          errors={fields.text.errors?.map(t)}
-          required
-          rows={3}
-        />
-        <SubmitButton>{t("annotateButton")}</SubmitButton>
-      </Form>
-    </section>
   );
 }
