@@ -56,14 +56,24 @@ export async function action({ request, params }: Route.ActionArgs) {
       `${href("/buurtagenda/:id/vastleggen", { id: resource.agendaId })}?bijeenkomst=${id}`,
     );
   }
-  // Without JavaScript the story form posts here; with it, it posts to the JSON route.
+  // Without JavaScript the story form posts here; with it, it posts to the JSON route and falls
+  // back to here when the entry is refused. A refused entry comes back with what was typed.
+  const typed = {
+    buurtCode: String(form.get("buurtCode") ?? ""),
+    channel: String(form.get("channel") ?? ""),
+    text: String(form.get("text") ?? ""),
+    tellerName: String(form.get("tellerName") ?? ""),
+    themes: form.getAll("themes").map(String),
+    consentPublish: form.get("consentPublish") === "on",
+    consentQuote: form.get("consentQuote") === "on",
+  };
   const submission = parseWithZod(form, { schema: recordSchema });
   if (submission.status !== "success") {
     const first = Object.values(submission.error ?? {}).flat()[0] ?? "storyRequired";
-    return { error: first };
+    return { error: first, typed };
   }
   const outcome = await recordStory(user.id, resource, submission.value);
-  return outcome.ok ? { recorded: true } : { error: outcome.error };
+  return outcome.ok ? { recorded: true } : { error: outcome.error, typed };
 }
 
 export default function RecordStories({ loaderData, actionData }: Route.ComponentProps) {

@@ -184,6 +184,28 @@ describe("recording stories told in person", () => {
       text: "Zonder JavaScript vastgelegd.",
     });
     expect(result).toEqual({ recorded: true });
+    // A refused entry comes back with what was typed, so the form can show it again.
+    const refused = await pagePost({
+      intent: "record",
+      clientKey: "",
+      buurtCode: "BU03970000",
+      channel: "walk",
+      text: "Buiten het gebied verteld.",
+      tellerName: "Truus",
+      themes: ["lighting"],
+      consentPublish: "on",
+    });
+    expect(refused).toMatchObject({
+      error: "buurtRequired",
+      typed: {
+        buurtCode: "BU03970000",
+        text: "Buiten het gebied verteld.",
+        tellerName: "Truus",
+        themes: ["lighting"],
+        consentPublish: true,
+        consentQuote: false,
+      },
+    });
     expect(await db().story.count({ where: { text: "Zonder JavaScript vastgelegd." } })).toBe(1);
   });
 

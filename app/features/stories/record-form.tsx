@@ -65,7 +65,21 @@ export function RecordForm({
   const t = useText(storiesMessages);
   const locale = useLocale();
   const navigation = useNavigation();
-  const actionData = useActionData<{ recorded?: boolean; error?: string }>();
+  const actionData = useActionData<{
+    recorded?: boolean;
+    error?: string;
+    typed?: {
+      buurtCode: string;
+      channel: string;
+      text: string;
+      tellerName: string;
+      themes: string[];
+      consentPublish: boolean;
+      consentQuote: boolean;
+    };
+  }>();
+  // After a refused entry the form shows what was typed, so nothing is lost.
+  const typed = actionData?.typed;
   const formRef = useRef<HTMLFormElement>(null);
   const [clientKey, setClientKey] = useState("");
   const [pending, setPending] = useState(0);
@@ -163,7 +177,7 @@ export function RecordForm({
               id="opname-buurt"
               name="buurtCode"
               required
-              defaultValue={buurten.length === 1 ? buurten[0]!.code : ""}
+              defaultValue={typed?.buurtCode ?? (buurten.length === 1 ? buurten[0]!.code : "")}
               className="utrecht-select utrecht-select--html-select"
             >
               <option value="">{t("chooseBuurt")}</option>
@@ -179,7 +193,7 @@ export function RecordForm({
             <select
               id="opname-kanaal"
               name="channel"
-              defaultValue={defaultChannel}
+              defaultValue={typed?.channel ?? defaultChannel}
               className="utrecht-select utrecht-select--html-select"
             >
               {RECORDED_CHANNELS.map((channel) => (
@@ -195,6 +209,7 @@ export function RecordForm({
           <textarea
             id="opname-tekst"
             name="text"
+            defaultValue={typed?.text}
             required
             rows={4}
             maxLength={2000}
@@ -206,7 +221,12 @@ export function RecordForm({
           <div className="checkbox-group__options">
             {themes.map((theme) => (
               <label key={theme.key} className="checkbox">
-                <input type="checkbox" name="themes" value={theme.key} />{" "}
+                <input
+                  type="checkbox"
+                  name="themes"
+                  value={theme.key}
+                  defaultChecked={typed?.themes.includes(theme.key)}
+                />{" "}
                 {locale === "nl" ? theme.labelNl : theme.labelEn}
               </label>
             ))}
@@ -217,6 +237,7 @@ export function RecordForm({
           <input
             id="opname-naam"
             name="tellerName"
+            defaultValue={typed?.tellerName}
             maxLength={40}
             className="utrecht-textbox utrecht-textbox--html-input"
           />
@@ -224,10 +245,12 @@ export function RecordForm({
         <fieldset className="form-field">
           <legend>{t("recordConsent")}</legend>
           <label className="checkbox">
-            <input type="checkbox" name="consentPublish" /> {t("consentPublish")}
+            <input type="checkbox" name="consentPublish" defaultChecked={typed?.consentPublish} />{" "}
+            {t("consentPublish")}
           </label>
           <label className="checkbox">
-            <input type="checkbox" name="consentQuote" /> {t("consentQuote")}
+            <input type="checkbox" name="consentQuote" defaultChecked={typed?.consentQuote} />{" "}
+            {t("consentQuote")}
           </label>
         </fieldset>
         <SubmitButton>{t("recordSave")}</SubmitButton>
