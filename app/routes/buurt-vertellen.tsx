@@ -11,6 +11,7 @@ import { tellStory } from "../features/stories/stories.server";
 import { STORY_MAX_LENGTH, tellSchema } from "../features/stories/stories.schema";
 import { storiesMessages } from "../features/stories/stories.messages";
 import { AreaMap } from "../features/territory/area-map";
+import { CoordinateFields } from "../features/territory/coordinate-fields";
 import { buurtCodeParam } from "../features/territory/territory.schema";
 import { bboxOf, getBuurt, toFeatureCollection } from "../features/territory/territory.server";
 import { db } from "../shared/db.server";
@@ -197,37 +198,13 @@ export default function Tell({ loaderData, actionData }: Route.ComponentProps) {
             baseStyleUrl={loaderData.baseStyleUrl}
             pick={{ lonInputId: "verhaal-lon", latInputId: "verhaal-lat" }}
           />
-          {pointErrors.length ? (
-            <p id="verhaal-plaats-fout" className="form-field__error">
-              {pointErrors.join(" ")}
-            </p>
-          ) : null}
-          <div className="inline-fields">
-            <div className="form-field">
-              <label htmlFor="verhaal-lon">{t("longitude")}</label>
-              <input
-                id="verhaal-lon"
-                name={fields.lon.name}
-                inputMode="decimal"
-                className="utrecht-textbox utrecht-textbox--html-input"
-                defaultValue={(fields.lon.initialValue as string | undefined) ?? ""}
-                aria-invalid={pointErrors.length ? true : undefined}
-                aria-describedby={pointErrors.length ? "verhaal-plaats-fout" : undefined}
-              />
-            </div>
-            <div className="form-field">
-              <label htmlFor="verhaal-lat">{t("latitude")}</label>
-              <input
-                id="verhaal-lat"
-                name={fields.lat.name}
-                inputMode="decimal"
-                className="utrecht-textbox utrecht-textbox--html-input"
-                defaultValue={(fields.lat.initialValue as string | undefined) ?? ""}
-                aria-invalid={pointErrors.length ? true : undefined}
-                aria-describedby={pointErrors.length ? "verhaal-plaats-fout" : undefined}
-              />
-            </div>
-          </div>
+          <CoordinateFields
+            idPrefix="verhaal"
+            lon={fields.lon}
+            lat={fields.lat}
+            labels={{ lon: t("longitude"), lat: t("latitude") }}
+            errors={pointErrors}
+          />
         </fieldset>
         <fieldset className="form-field">
           <legend>{t("consentTitle")}</legend>

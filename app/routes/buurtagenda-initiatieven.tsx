@@ -14,6 +14,7 @@ import {
   removeInitiative,
 } from "../features/agenda/initiatives.server";
 import { AreaMap } from "../features/territory/area-map";
+import { CoordinateFields } from "../features/territory/coordinate-fields";
 import { placementOf, type AreaGeometry } from "../features/territory/geo";
 import { territoryMessages } from "../features/territory/territory.messages";
 import { toFeatureCollection } from "../features/territory/territory.server";
@@ -212,24 +213,12 @@ function InitiativeForm({
         <p id="initiative-location-hint" className="form-field__description">
           {t("initiativeLocationHint")}
         </p>
-        {locationErrors.length ? (
-          <p className="form-field__error">{locationErrors.join(" ")}</p>
-        ) : null}
-        <label htmlFor="initiative-lon">{t("longitude")}</label>
-        <input
-          id="initiative-lon"
-          name={fields.lon.name}
-          inputMode="decimal"
-          className="utrecht-textbox utrecht-textbox--html-input"
-          defaultValue={(fields.lon.initialValue as string | undefined) ?? ""}
-        />
-        <label htmlFor="initiative-lat">{t("latitude")}</label>
-        <input
-          id="initiative-lat"
-          name={fields.lat.name}
-          inputMode="decimal"
-          className="utrecht-textbox utrecht-textbox--html-input"
-          defaultValue={(fields.lat.initialValue as string | undefined) ?? ""}
+        <CoordinateFields
+          idPrefix="initiative"
+          lon={fields.lon}
+          lat={fields.lat}
+          labels={{ lon: t("longitude"), lat: t("latitude") }}
+          errors={locationErrors}
         />
       </fieldset>
       <SubmitButton>{t("initiativeAdd")}</SubmitButton>
