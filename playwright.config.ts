@@ -6,7 +6,8 @@ import { CHROMIUM_ARGS, findChromium } from "./tests/support/chromium";
 // on its own embedded PostgreSQL and a real SMTP server that captures the mail.
 const appPort = Number(process.env.E2E_PORT ?? 3210);
 const mailPort = Number(process.env.E2E_MAIL_PORT ?? 2526);
-export const E2E_DATA_DIR = path.resolve(".data/e2e");
+// E2E_DATA_DIR lets a second run (another worktree user) use its own database beside this one.
+export const E2E_DATA_DIR = path.resolve(process.env.E2E_DATA_DIR ?? ".data/e2e");
 export const E2E_MAIL_DIR = path.join(E2E_DATA_DIR, "captured-mail");
 
 export default defineConfig({

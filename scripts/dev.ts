@@ -6,6 +6,7 @@ import { applyMigrations } from "../app/shared/database/schema-engine.server";
 import { isSeeded, seedDatabase } from "../app/shared/database/seed.server";
 import { disconnectDb } from "../app/shared/db.server";
 import { startImportWorker } from "../app/features/scan/import-jobs.server";
+import { queueWorkerInAppProcess, startQueueWorker, stopQueue } from "../app/shared/queue.server";
 import { runScript } from "./run-script";
 
 await runScript(async () => {
@@ -15,6 +16,8 @@ await runScript(async () => {
   if (!(await isSeeded())) await seedDatabase();
   // The dev server runs in a child process; uploads are imported here, in the parent.
   const stopImportWorker = await startImportWorker();
+  // Mail and scheduled jobs run here too (the dev server's process only queues them).
+  const stopQueueWorker = queueWorkerInAppProcess() ? await startQueueWorker() : stopQueue;
   const port = process.env.PORT ?? "5173";
   const child = spawn("npx", ["react-router", "dev", "--port", port], {
     stdio: "inherit",
@@ -25,6 +28,7 @@ await runScript(async () => {
   process.on("SIGTERM", stop);
   await new Promise((resolve) => child.on("exit", resolve));
   stopImportWorker();
+  await stopQueueWorker();
   await disconnectDb();
   await database.stop();
 });

@@ -11,6 +11,7 @@ import { StartupError } from "../app/shared/database/embedded-postgres.server";
 import { PROJECT_ROOT, applyMigrations } from "../app/shared/database/schema-engine.server";
 import { isSeeded, seedDatabase } from "../app/shared/database/seed.server";
 import { startImportWorker } from "../app/features/scan/import-jobs.server";
+import { queueWorkerInAppProcess, startQueueWorker, stopQueue } from "../app/shared/queue.server";
 import { isAllowedRequest } from "../app/shared/csrf";
 import { disconnectDb } from "../app/shared/db.server";
 import { assertPortFree } from "./port";
@@ -42,6 +43,8 @@ async function main() {
 
   // Uploaded files are imported in the background, one at a time, by this process.
   const stopImportWorker = await startImportWorker();
+  // Mail and scheduled jobs (pg-boss), unless QUEUE_WORKER=off: then `npm run worker` runs them.
+  const stopQueueWorker = queueWorkerInAppProcess() ? await startQueueWorker() : stopQueue;
 
   const build = (await import(
     pathToFileURL(path.join(PROJECT_ROOT, "build/server/index.js")).href
@@ -107,6 +110,7 @@ async function main() {
       setTimeout(resolve, 5000).unref();
     });
     stopImportWorker();
+    await stopQueueWorker().catch(() => {});
     await disconnectDb().catch(() => {});
     await database?.stop().catch(() => {});
     process.exit(code);
@@ -116,6 +120,7 @@ async function main() {
 }
 
 main().catch(async (error: unknown) => {
+  await stopQueue().catch(() => {});
   await database?.stop().catch(() => {});
   if (error instanceof StartupError) fail(error.message);
   console.error(error);

@@ -10,6 +10,7 @@ import { requestContext, requireUser, retryMinutes } from "../features/auth/auth
 import { changePasswordSchema } from "../features/auth/auth.schema";
 import { sessionCookie } from "../features/auth/session.server";
 import { can } from "../features/auth/permissions";
+import { privacyMessages } from "../features/auth/privacy.messages";
 import { useText } from "../shared/i18n/i18n";
 import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
 
@@ -52,6 +53,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const t = useText(authMessages, { minutes: actionData?.retryMinutes ?? 0 });
+  const tp = useText(privacyMessages);
   const [form, fields] = useForm<z.input<typeof changePasswordSchema>>({
     lastResult: actionData?.result,
   });
@@ -104,6 +106,13 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <NewPasswordFields password={fields.password} confirm={fields.confirm} t={t} />
         <SubmitButton>{t("changePasswordButton")}</SubmitButton>
       </Form>
+      <h2 className="utrecht-heading-2">{tp("dataTitle")}</h2>
+      <p className="utrecht-paragraph">
+        <a href={href("/account/gegevens")}>{tp("downloadLink")}</a>. {tp("downloadIntro")}
+      </p>
+      <p className="utrecht-paragraph">
+        <Link to={href("/account/verwijderen")}>{tp("deleteLink")}</Link>. {tp("deleteLinkIntro")}
+      </p>
     </div>
   );
 }

@@ -1,23 +1,18 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useState } from "react";
-import { Form, Link, data, href, redirect } from "react-router";
-import type { z } from "zod";
+import { Link, data, href, redirect } from "react-router";
 import type { Route } from "./+types/buurt-vertellen";
 import { authenticate } from "../features/auth/session.server";
 import { authorize, requestContext } from "../features/auth/auth-routes.server";
 import { clearDraft, readDraft, saveDraft } from "../features/stories/story-draft.server";
 import { tellStory } from "../features/stories/stories.server";
-import { STORY_MAX_LENGTH, tellSchema } from "../features/stories/stories.schema";
+import { tellSchema } from "../features/stories/stories.schema";
+import { TellForm } from "../features/stories/tell-form";
 import { storiesMessages } from "../features/stories/stories.messages";
-import { AreaMap } from "../features/territory/area-map";
-import { CoordinateFields } from "../features/territory/coordinate-fields";
 import { buurtCodeParam } from "../features/territory/territory.schema";
 import { bboxOf, getBuurt, toFeatureCollection } from "../features/territory/territory.server";
 import { db } from "../shared/db.server";
 import { env } from "../shared/env.server";
-import { useLocale, useText } from "../shared/i18n/i18n";
-import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
+import { useText } from "../shared/i18n/i18n";
 
 // A resident tells a story about a buurt (block 4), phone first. Anyone may start typing; sending
 // asks for an emailed code, and what was typed waits on the server meanwhile (story-draft).
@@ -90,26 +85,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function Tell({ loaderData, actionData }: Route.ComponentProps) {
-  const t = useText(storiesMessages, { minutes: actionData?.minutes ?? 0, max: STORY_MAX_LENGTH });
-  const locale = useLocale();
+  const t = useText(storiesMessages);
   const { buurt, draft } = loaderData;
-  const [form, fields] = useForm<z.input<typeof tellSchema>>({
-    id: "vertellen",
-    lastResult: actionData?.result,
-    defaultValue: (draft ?? undefined) as z.input<typeof tellSchema> | undefined,
-    shouldRevalidate: "onBlur",
-  });
-  const initialText = typeof fields.text.initialValue === "string" ? fields.text.initialValue : "";
-  const [length, setLength] = useState(initialText.length);
-  const chosenThemes = new Set(
-    Array.isArray(fields.themes.initialValue)
-      ? (fields.themes.initialValue as string[])
-      : typeof fields.themes.initialValue === "string"
-        ? [fields.themes.initialValue]
-        : [],
-  );
-  const checked = (value: unknown) => value === "on" || value === "ja";
-  const pointErrors = [...(fields.lon.errors ?? []), ...(fields.lat.errors ?? [])].map(t);
   return (
     <div className="stack">
       <p className="utrecht-paragraph">
@@ -123,112 +100,18 @@ export default function Tell({ loaderData, actionData }: Route.ComponentProps) {
         </div>
       ) : null}
       {!loaderData.signedIn ? <p className="utrecht-paragraph">{t("signInNeeded")}</p> : null}
-      <FormAlert messages={form.errors?.map(t)} />
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <TextField
-          field={fields.title}
-          label={t("title")}
-          required={false}
-          errors={fields.title.errors?.map(t)}
-        />
-        <div className={`form-field${fields.text.errors?.length ? " form-field--invalid" : ""}`}>
-          <label htmlFor={fields.text.id}>{t("text")}</label>
-          <p id={fields.text.descriptionId} className="form-field__description">
-            {t("textHelp")}{" "}
-            <span aria-live="polite">
-              {t("charactersLeft", { count: Math.max(0, STORY_MAX_LENGTH - length) })}
-            </span>
-          </p>
-          {fields.text.errors?.length ? (
-            <p id={fields.text.errorId} className="form-field__error">
-              {fields.text.errors.map(t).join(" ")}
-            </p>
-          ) : null}
-          <textarea
-            id={fields.text.id}
-            name={fields.text.name}
-            className="utrecht-textarea"
-            rows={8}
-            maxLength={STORY_MAX_LENGTH}
-            defaultValue={initialText}
-            onChange={(event) => setLength(event.currentTarget.value.length)}
-            aria-required
-            aria-invalid={fields.text.errors?.length ? true : undefined}
-            aria-describedby={
-              fields.text.errors?.length
-                ? `${fields.text.descriptionId} ${fields.text.errorId}`
-                : fields.text.descriptionId
-            }
-          />
-        </div>
-        <fieldset
-          className={`form-field checkbox-group${fields.themes.errors?.length ? " form-field--invalid" : ""}`}
-          aria-describedby={fields.themes.errors?.length ? fields.themes.errorId : undefined}
-        >
-          <legend>{t("themes")}</legend>
-          {fields.themes.errors?.length ? (
-            <p id={fields.themes.errorId} className="form-field__error">
-              {fields.themes.errors.map(t).join(" ")}
-            </p>
-          ) : null}
-          <div className="checkbox-group__options">
-            {loaderData.themes.map((theme) => (
-              <label key={theme.key} className="checkbox">
-                <input
-                  type="checkbox"
-                  name={fields.themes.name}
-                  value={theme.key}
-                  defaultChecked={chosenThemes.has(theme.key)}
-                />{" "}
-                {locale === "nl" ? theme.labelNl : theme.labelEn}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset className={`form-field${pointErrors.length ? " form-field--invalid" : ""}`}>
-          <legend>{t("place")}</legend>
-          <p className="form-field__description">{t("placeHelp")}</p>
-          <AreaMap
-            areas={loaderData.areas}
-            bbox={loaderData.bbox}
-            label={t("mapLabel", { buurt: buurt.name })}
-            caption={t("mapCaption")}
-            unavailableText={t("mapUnavailable")}
-            loadingText={t("mapLoading")}
-            baseStyleUrl={loaderData.baseStyleUrl}
-            pick={{ lonInputId: "verhaal-lon", latInputId: "verhaal-lat" }}
-          />
-          <CoordinateFields
-            idPrefix="verhaal"
-            lon={fields.lon}
-            lat={fields.lat}
-            labels={{ lon: t("longitude"), lat: t("latitude") }}
-            errors={pointErrors}
-          />
-        </fieldset>
-        <fieldset className="form-field">
-          <legend>{t("consentTitle")}</legend>
-          {(["consentPublish", "consentQuote", "showName"] as const).map((name) => (
-            <label key={name} className="checkbox">
-              <input
-                type="checkbox"
-                name={fields[name].name}
-                // Consent is an active choice (AVG): never ticked in advance.
-                defaultChecked={checked(fields[name].initialValue)}
-              />{" "}
-              {t(name)}
-            </label>
-          ))}
-        </fieldset>
-        <TextField
-          field={fields.tellerName}
-          label={t("tellerName")}
-          required={false}
-          autoComplete="given-name"
-          errors={fields.tellerName.errors?.map(t)}
-        />
-        <SubmitButton>{t("send")}</SubmitButton>
-      </Form>
+      <TellForm
+        id="vertellen"
+        lastResult={actionData?.result}
+        defaultValue={draft}
+        minutes={actionData?.minutes ?? 0}
+        buurtName={buurt.name}
+        themes={loaderData.themes}
+        areas={loaderData.areas}
+        bbox={loaderData.bbox}
+        baseStyleUrl={loaderData.baseStyleUrl}
+        submitLabel={t("send")}
+      />
     </div>
   );
 }

@@ -7,6 +7,9 @@ import { AreaMap } from "../features/territory/area-map";
 import { territoryMessages } from "../features/territory/territory.messages";
 import { toFeatureCollection } from "../features/territory/territory.server";
 import { placementOf, type AreaGeometry } from "../features/territory/geo";
+import { publishedSection } from "../features/stories/published-page.server";
+import { PublishedStories } from "../features/stories/published-stories";
+import { storiesMessages } from "../features/stories/stories.messages";
 import { env } from "../shared/env.server";
 import { commonMessages } from "../shared/i18n/common.messages";
 import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
@@ -23,7 +26,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!agenda) throw data(null, { status: 404 });
   const buurten = agenda.buurten.map((b) => b.buurt);
   const { bbox } = placementOf(buurten.map((b) => b.geometry as unknown as AreaGeometry));
+  const url = new URL(request.url);
   return {
+    ...(await publishedSection(
+      url,
+      buurten.map((b) => b.code),
+      user?.id ?? null,
+    )),
+    report: url.searchParams.get("melding"),
     agenda: {
       id: agenda.id,
       title: agenda.title,
@@ -43,6 +53,7 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
   const t = useText(agendaMessages);
   const tt = useText(territoryMessages);
   const tc = useText(commonMessages);
+  const ts = useText(storiesMessages);
   const locale = useLocale();
   const { agenda } = loaderData;
   return (
@@ -72,6 +83,8 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
         unavailableText={tt("mapUnavailable")}
         loadingText={tt("mapLoading")}
         baseStyleUrl={loaderData.baseStyleUrl}
+        points={loaderData.pins}
+        pointLabels={{ cluster: ts("pinCluster"), open: ts("pinOpen") }}
       />
       {loaderData.canViewWorkspace ? (
         <p className="utrecht-paragraph">
@@ -81,6 +94,16 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <p className="source-note">{tc("sourceCbs")}</p>
+      <PublishedStories
+        section={loaderData}
+        buurten={loaderData.buurten}
+        path={href("/buurtagenda/:id", { id: agenda.id })}
+        report={loaderData.report}
+        tellLinks={loaderData.buurten.map((b) => ({
+          href: href("/buurt/:code/vertellen", { code: b.code }),
+          label: ts("tellAbout", { buurt: b.name }),
+        }))}
+      />
     </div>
   );
 }

@@ -1,8 +1,10 @@
-import { Link, href } from "react-router";
+import { Link, href, useSearchParams } from "react-router";
 import type { Route } from "./+types/home";
 import { listGemeenten } from "../features/territory/territory.server";
 import { territoryMessages } from "../features/territory/territory.messages";
+import { privacyMessages } from "../features/auth/privacy.messages";
 import { useT } from "../shared/i18n/i18n";
+import { StatusMessage } from "../shared/ui/form";
 
 export const meta: Route.MetaFunction = () => [
   { title: "Buurtagenda" },
@@ -18,8 +20,12 @@ export async function loader() {
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT(territoryMessages);
+  const tp = useT(privacyMessages);
+  // Set by /account/verwijderen after the account is gone.
+  const [search] = useSearchParams();
   return (
     <div className="stack">
+      {search.has("account-verwijderd") ? <StatusMessage>{tp("deleted")}</StatusMessage> : null}
       <h1 className="utrecht-heading-1">{t("homeTitle")}</h1>
       <p className="utrecht-paragraph">{t("homeIntro")}</p>
       <h2 className="utrecht-heading-2">{t("gemeentenTitle")}</h2>

@@ -5,7 +5,10 @@ import { authorize, requireUser } from "../features/auth/auth-routes.server";
 import {
   anonymiseStory,
   approveStory,
+  duplicateCandidates,
+  markDuplicate,
   moderationQueue,
+  moderationQueueBuurten,
   moderationScope,
   rejectStory,
   storyForModeration,
@@ -13,6 +16,7 @@ import {
 } from "../features/stories/stories.server";
 import {
   REJECTION_REASONS,
+  duplicateSchema,
   editForAnonymitySchema,
   rejectSchema,
 } from "../features/stories/stories.schema";
@@ -20,7 +24,7 @@ import { storiesMessages } from "../features/stories/stories.messages";
 import { ThemeFilter, useThemeLabel } from "../features/stories/theme-filter";
 import { applyReplacements, findPiiCandidates } from "../features/stories/anonymise";
 import { db } from "../shared/db.server";
-import { formatDateTime, useLocale, useText } from "../shared/i18n/i18n";
+import { formatDate, formatDateTime, useLocale, useText } from "../shared/i18n/i18n";
 import { FormAlert, StatusMessage, SubmitButton } from "../shared/ui/form";
 
 // The moderation queue (block 4): platform members and staff read every story before it is
@@ -50,17 +54,36 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   // Only people who moderate somewhere have a queue; the rest get 403, not an empty page.
   if (!moderationScope(user)) throw data(null, { status: 403 });
-  const [queue, themes] = await Promise.all([
+  const [queue, themes, waitingPerBuurt] = await Promise.all([
     moderationQueue(user, filtersFrom(new URL(request.url))),
     db().theme.findMany({ orderBy: { sortOrder: "asc" } }),
+    moderationQueueBuurten(user),
   ]);
+  const candidates = await duplicateCandidates(user, queue);
   const buurten = await db().buurt.findMany({
-    where: { code: { in: [...new Set(queue.map((s) => s.buurtCode))] } },
+    where: {
+      code: {
+        in: [
+          ...new Set([
+            ...queue.map((s) => s.buurtCode),
+            ...waitingPerBuurt.map((b) => b.buurtCode),
+            ...[...candidates.values()].flat().map((c) => c.buurtCode),
+          ]),
+        ],
+      },
+    },
     distinct: ["code"],
     select: { code: true, name: true },
   });
   const nameOf = new Map(buurten.map((b) => [b.code, b.name]));
   return {
+    buurten: waitingPerBuurt
+      .map((b) => ({
+        code: b.buurtCode,
+        name: nameOf.get(b.buurtCode) ?? b.buurtCode,
+        waiting: b.waiting,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, "nl")),
     queue: queue.map((s) => ({
       id: s.id,
       title: s.title,
@@ -76,6 +99,15 @@ export async function loader({ request }: Route.LoaderArgs) {
       reports: s.reports.map((r) => r.reason),
       createdAt: s.createdAt.toISOString(),
       candidates: findPiiCandidates(s.text).map((c) => ({ kind: c.kind, text: c.text })),
+      repeatOfId: s.repeatOfId,
+      duplicateChoices: (candidates.get(s.id) ?? []).map((c) => ({
+        id: c.id,
+        title: c.title || c.snippet,
+        buurt: nameOf.get(c.buurtCode) ?? c.buurtCode,
+        createdAt: c.createdAt.toISOString(),
+        published: c.status === "published",
+        repeated: c.id === s.repeatOfId,
+      })),
     })),
     themes: themes.map((t) => ({ key: t.key, labelNl: t.labelNl, labelEn: t.labelEn })),
   };
@@ -104,6 +136,16 @@ export async function action({ request }: Route.ActionArgs): Promise<ActionResul
     if (submission.status !== "success") return { error: "reasonRequired", storyId };
     const ok = await rejectStory(actorId, story.id, submission.value.reason, submission.value.note);
     return ok ? { done: "rejected", storyId } : { error: "alreadyHandled", storyId };
+  }
+  if (intent === "duplicate") {
+    const submission = parseWithZod(form, { schema: duplicateSchema });
+    if (submission.status !== "success") return { error: "originalRequired", storyId };
+    const outcome = await markDuplicate(actorId, story.id, submission.value.original);
+    if (outcome === "marked") return { done: "markedDuplicate", storyId };
+    return {
+      error: outcome === "unknown-original" ? "originalRequired" : "alreadyHandled",
+      storyId,
+    };
   }
   if (intent === "replace-candidates") {
     // One click: every detected name, address, phone number and e-mail address replaced.
@@ -144,6 +186,22 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
             <option value="">{t("queueAll")}</option>
             <option value="submitted">{t("queueSubmitted")}</option>
             <option value="reported">{t("queueReported")}</option>
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor="buurt">{t("buurt")}</label>
+          <select
+            id="buurt"
+            name="buurt"
+            defaultValue={search.get("buurt") ?? ""}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            <option value="">{t("allBuurten")}</option>
+            {loaderData.buurten.map((b) => (
+              <option key={b.code} value={b.code}>
+                {t("buurtWaiting", { name: b.name, count: b.waiting })}
+              </option>
+            ))}
           </select>
         </div>
         <ThemeFilter themes={loaderData.themes} value={search.get("thema") ?? ""} />
@@ -193,6 +251,14 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                     {t("consentQuote")} <strong>{story.consentQuote ? t("yes") : t("no")}</strong>
                   </li>
                 </ul>
+                {story.duplicateChoices.some((c) => c.repeated) ? (
+                  <p className="utrecht-paragraph notice-repeat">
+                    <strong>{t("repeatFlag")}</strong>{" "}
+                    {t("repeatOf", {
+                      title: story.duplicateChoices.find((c) => c.repeated)!.title,
+                    })}
+                  </p>
+                ) : null}
                 {story.reports.map((reason, index) => (
                   <p key={index} className="utrecht-paragraph">
                     {t("reportedBecause", { reason })}
@@ -250,6 +316,36 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                     <SubmitButton variant="secondary">{t("reject")}</SubmitButton>
                   </Form>
                 </details>
+                {story.duplicateChoices.length ? (
+                  <details open={story.duplicateChoices.some((c) => c.repeated)}>
+                    <summary>{t("markDuplicate")}</summary>
+                    <Form method="post" className="form">
+                      <input type="hidden" name="story" value={story.id} />
+                      <input type="hidden" name="intent" value="duplicate" />
+                      <p className="form-field__description">{t("markDuplicateHelp")}</p>
+                      <div className="form-field">
+                        <label htmlFor={`origineel-${story.id}`}>{t("duplicateOf")}</label>
+                        <select
+                          id={`origineel-${story.id}`}
+                          name="original"
+                          required
+                          defaultValue={story.duplicateChoices.find((c) => c.repeated)?.id ?? ""}
+                          className="utrecht-select utrecht-select--html-select"
+                        >
+                          <option value="">{t("chooseOriginal")}</option>
+                          {story.duplicateChoices.map((choice) => (
+                            <option key={choice.id} value={choice.id}>
+                              {`${choice.title} (${choice.buurt}, ${formatDate(choice.createdAt, locale)}, ${
+                                choice.published ? t("status_published") : t("status_submitted")
+                              })`}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                      <SubmitButton variant="secondary">{t("markDuplicate")}</SubmitButton>
+                    </Form>
+                  </details>
+                ) : null}
                 <details>
                   <summary>{t("anonymise")}</summary>
                   <Form method="post" className="form">

@@ -1,3 +1,4 @@
+import { Link, href } from "react-router";
 import type { Route } from "./+types/privacy";
 import { siteMessages } from "../features/site/site.messages";
 import { useText } from "../shared/i18n/i18n";
@@ -24,6 +25,11 @@ export default function Privacy() {
             {t(title)}
           </h2>
           <p className="utrecht-paragraph">{t(text)}</p>
+          {title === "privacyRightsTitle" ? (
+            <p className="utrecht-paragraph">
+              <Link to={href("/account")}>{t("privacyRightsLinks")}</Link>
+            </p>
+          ) : null}
         </section>
       ))}
     </div>

@@ -32,3 +32,16 @@ export function env(): Env {
 export function isProduction(): boolean {
   return process.env.NODE_ENV === "production";
 }
+
+/**
+ * The origin for links in mail sent without a request (background jobs): APP_URL; outside
+ * production, when it is unset, http://localhost:PORT (3000). Production requires APP_URL.
+ */
+export function backgroundOrigin(): string {
+  const { APP_URL } = env();
+  if (APP_URL) return APP_URL.replace(/\/+$/, "");
+  if (isProduction()) {
+    throw new Error("Invalid environment: APP_URL is required in production for links in mail");
+  }
+  return `http://localhost:${process.env.PORT ?? 3000}`;
+}

@@ -3,9 +3,12 @@ import { expectAccessible, signInAsDemo } from "./support";
 
 // Issue 5, DOMAIN.md §7: Kees (wijkplatform) enters four stories collected on last week's walk,
 // quickly and on a weak connection: one entry made while offline is kept in the browser and sent
-// once when the connection returns.
+// once when the connection returns. He anonymises the one that names a neighbour, approves them,
+// and residents find them on the buurtagenda's public page, per buurt.
 
-test("Kees records four stories from a walk, one of them while offline", async ({ browser }) => {
+test("Kees records four stories from a walk, anonymises one, and they show on the agenda page", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const stamp = Date.now();
   const title = `Glip samen ${stamp}`;
@@ -23,6 +26,7 @@ test("Kees records four stories from a walk, one of them while offline", async (
   await sanne.getByRole("button", { name: "Buurtagenda starten" }).click();
   await expect(sanne.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const workspace = sanne.url();
+  const publicPage = workspace.replace(/\/werkruimte$/, "");
 
   const context = await browser.newContext();
   const kees = await context.newPage();
@@ -43,7 +47,10 @@ test("Kees records four stories from a walk, one of them while offline", async (
   ).toBeVisible();
 
   const stories = [
-    ["Glipper Dreef en Staatsliedenbuurt", "Bij de flat is geen bankje om even te zitten."],
+    [
+      "Glipper Dreef en Staatsliedenbuurt",
+      "Mijn buurman Jan de Vries zegt dat er bij de flat geen bankje is.",
+    ],
     ["De Glip", "De stoep bij de school is kapot."],
     ["De Glip", "Hier rijden auto's veel te hard."],
     ["Glipper Dreef en Staatsliedenbuurt", "Het pad naar de bushalte is donker."],
@@ -84,4 +91,49 @@ test("Kees records four stories from a walk, one of them while offline", async (
       kees.getByRole("main").locator("p.story-text", { hasText: `${text} (${stamp})` }),
     ).toHaveCount(1);
   }
+
+  // Only De Glip, through the queue's buurt filter.
+  await main.getByLabel("Buurt", { exact: true }).selectOption("BU03970100");
+  await main.getByRole("button", { name: "Filteren" }).click();
+  await expect(kees).toHaveURL(/buurt=BU03970100/);
+  await expect(main.locator("p.story-text", { hasText: `(${stamp})` })).toHaveCount(2);
+  await expectAccessible(kees);
+
+  // He anonymises the story that names a neighbour: the detected name, replaced in one click.
+  await kees.goto("/moderatie?buurt=BU03970101");
+  // An article is found by its own story text (the duplicate choices list other stories' texts).
+  const storyArticle = (text: string) =>
+    main.getByRole("article").filter({ has: kees.locator("p.story-text", { hasText: text }) });
+  const named = storyArticle(`Jan de Vries zegt dat er bij de flat geen bankje is. (${stamp})`);
+  await expect(named).toContainText("Mogelijk persoonlijke gegevens: “Jan de Vries”");
+  await named.getByRole("button", { name: /^Vervang deze gegevens/ }).click();
+  await expect(main.getByText("De tekst is aangepast.")).toBeVisible();
+  await expect(storyArticle(`[naam] zegt dat er bij de flat geen bankje is.`)).toHaveCount(1);
+  await expect(
+    storyArticle(`Jan de Vries zegt dat er bij de flat geen bankje is. (${stamp})`),
+  ).toHaveCount(0);
+
+  // He approves all four.
+  await kees.goto("/moderatie");
+  for (const [, text] of stories) {
+    const shown = text.replace("Jan de Vries", "[naam]");
+    await storyArticle(`${shown} (${stamp})`).getByRole("button", { name: "Plaatsen" }).click();
+    await expect(storyArticle(`${shown} (${stamp})`)).toHaveCount(0);
+    await expect(main.getByText("Het verhaal staat op de website.")).toBeVisible();
+  }
+
+  // A resident reads them on the buurtagenda's public page, told during the walk, per buurt.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(publicPage);
+  const section = visitor.getByRole("region", { name: "Verhalen uit de buurt" });
+  const ours = section.getByRole("article").filter({ hasText: `(${stamp})` });
+  await expect(ours).toHaveCount(4);
+  await expect(ours.first()).toContainText(`verteld tijdens Wijkwandeling ${stamp}`);
+  await expect(section.getByText("Jan de Vries")).toHaveCount(0);
+  await expect(visitor.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();
+  await expectAccessible(visitor);
+  await section.getByLabel("Buurt", { exact: true }).selectOption({ label: "De Glip" });
+  await section.getByRole("button", { name: "Zoeken" }).click();
+  await expect(visitor).toHaveURL(/buurt=BU03970100/);
+  await expect(section.getByRole("article").filter({ hasText: `(${stamp})` })).toHaveCount(2);
 });

@@ -4,9 +4,10 @@ import { expect, test } from "@playwright/test";
 import { placementOf, type AreaGeometry } from "../../app/features/territory/geo";
 import { expectAccessible, signInAsDemo, uniqueEmail, waitForMail } from "./support";
 
-// Issue 5 (first slice), DOMAIN.md §7: Fatima writes a story with a pin before signing in, signs
-// in by code without losing it, and marks two stories herkenbaar; Kees approves her story; it
-// shows on the buurt page's list and map.
+// Issue 5, DOMAIN.md §7: Fatima writes a story with a pin before signing in, signs in by code
+// without losing it, corrects it before moderation, and marks two stories herkenbaar; Kees
+// approves her story; it shows on the buurt page's list and as a pin on the map, whose popup shows
+// the markup she typed as text.
 
 const GLIPPER_DREEF = "BU03970101";
 
@@ -28,6 +29,11 @@ test("Fatima tells a story through sign-in by code; Kees approves it; it shows o
   test.setTimeout(180_000);
   const email = uniqueEmail("fatima");
   const storyText = `Het pad naar de bushalte is 's avonds donker (${Date.now()}). <b>Echt</b> waar.`;
+  // A word nobody else uses, so a search finds her story alone (the e2e database may be reused).
+  const token = Array.from({ length: 10 }, () =>
+    String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+  ).join("");
+  const title = `Donker pad ${token} <img src=x onerror="alert('xss')">`;
   const point = await pointInGlipperDreef();
   const fatima = await (await browser.newContext()).newPage();
 
@@ -37,10 +43,10 @@ test("Fatima tells a story through sign-in by code; Kees approves it; it shows o
   await expect(main.getByRole("heading", { level: 1, name: /Vertel over/ })).toBeVisible();
   await expectAccessible(fatima);
   // A first try without text: the message is next to the field, the rest stays.
-  await main.getByLabel("Titel (mag leeg blijven)").fill("Donker pad");
+  await main.getByLabel("Titel (mag leeg blijven)").fill(title);
   await main.getByRole("button", { name: "Verhaal versturen" }).click();
   await expect(main.getByText("Schrijf uw verhaal.")).toBeVisible();
-  await expect(main.getByLabel("Titel (mag leeg blijven)")).toHaveValue("Donker pad");
+  await expect(main.getByLabel("Titel (mag leeg blijven)")).toHaveValue(title);
 
   await main.getByLabel("Uw verhaal").fill(storyText);
   await expect(main.getByText(/Nog \d+ tekens over/)).toBeVisible();
@@ -67,6 +73,20 @@ test("Fatima tells a story through sign-in by code; Kees approves it; it shows o
   await expect(main.getByText("wacht op controle")).toBeVisible();
   await expectAccessible(fatima);
 
+  // She adds a sentence before a moderator has looked at it.
+  const finalText = `${storyText} Er brandt maar één lamp.`;
+  await main.getByRole("link", { name: "Aanpassen" }).first().click();
+  await expect(main.getByRole("heading", { level: 1, name: "Verhaal aanpassen" })).toBeVisible();
+  await expect(main.getByLabel("Uw verhaal")).toHaveValue(storyText);
+  await expect(main.getByRole("checkbox", { name: "Verlichting" })).toBeChecked();
+  await expectAccessible(fatima);
+  await main.getByLabel("Uw verhaal").fill(finalText);
+  await main.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+  await expect(main.getByText("Uw verhaal is aangepast.")).toBeVisible();
+  await expect(main.locator("p.story-text", { hasText: "Er brandt maar één lamp." })).toHaveCount(
+    1,
+  );
+
   // Two stories of the neighbourhood are recognisable to her.
   await fatima.goto(`/buurt/${GLIPPER_DREEF}`);
   const recognise = main.getByRole("button", { name: /^Herkenbaar/ });
@@ -84,9 +104,11 @@ test("Fatima tells a story through sign-in by code; Kees approves it; it shows o
   await signInAsDemo(kees, "buurtplatform@demo.buurtagenda.nl");
   await kees.getByRole("link", { name: "Verhalen controleren" }).click();
   const queue = kees.getByRole("main");
-  const item = queue.getByRole("article").filter({ hasText: storyText });
+  const item = queue.getByRole("article").filter({ hasText: finalText });
   // The markup shows as typed text, not as bold.
-  await expect(item.locator("p.story-text")).toHaveText(storyText);
+  await expect(item.locator("p.story-text")).toHaveText(finalText);
+  await expect(item.getByRole("heading", { name: title })).toBeVisible();
+  await expect(item.locator("img")).toHaveCount(0);
   await expect(item.locator("b")).toHaveCount(0);
   await expectAccessible(kees);
   await item.getByRole("button", { name: "Plaatsen" }).click();
@@ -94,10 +116,24 @@ test("Fatima tells a story through sign-in by code; Kees approves it; it shows o
 
   // On the buurt page, for everyone: in the list and as a pin on the map.
   const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto(`/buurt/${GLIPPER_DREEF}?zoek=bushalte#verhalen`);
-  const story = visitor.getByRole("article").filter({ hasText: storyText });
+  const dialogs: string[] = [];
+  visitor.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await visitor.goto(`/buurt/${GLIPPER_DREEF}?zoek=${token}#verhalen`);
+  const story = visitor.getByRole("article").filter({ hasText: finalText });
   await expect(story).toContainText("Verteld door Fatima");
-  await expect(story.locator("b")).toHaveCount(0);
+  await expect(story.locator("b, img")).toHaveCount(0);
   await expect(visitor.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();
+  const pin = visitor.getByRole("button", { name: title });
+  await expect(pin).toHaveCount(1);
+  await pin.click();
+  const popup = visitor.locator(".maplibregl-popup");
+  await expect(popup).toContainText(title);
+  await expect(popup.locator("img")).toHaveCount(0);
+  await popup.getByRole("link", { name: "Lees het verhaal" }).click();
+  await expect(visitor).toHaveURL(/#verhaal-/);
   await expectAccessible(visitor);
+  expect(dialogs).toEqual([]);
 });

@@ -186,7 +186,7 @@ describe("moderation", () => {
     expect(page.stories).toHaveLength(1);
     expect(page.stories[0]).toMatchObject({ title: "Donker pad", tellerName: "Fatima" });
     expect(page.stories[0]!.text).toContain("<script>alert(1)</script>");
-    expect(page.storyPoints.features).toHaveLength(1);
+    expect(page.pins.features).toHaveLength(1);
     const audit = await db().auditEvent.findMany({ where: { subjectId: waiting!.id } });
     expect(audit.map((a) => a.action)).toEqual(["story.told", "story.approved"]);
   });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { disconnectDb } from "../../app/shared/db.server";
+import { stopQueue } from "../../app/shared/queue.server";
 
 /**
  * Gives the calling test file its own fresh database, cloned from the migrated template, and
@@ -17,6 +18,8 @@ export function setupFreshDatabase(): void {
     process.env.DATABASE_URL = url.toString();
   });
   afterAll(async () => {
+    // A command that queued a job started this file's queue; it holds connections too.
+    await stopQueue();
     await disconnectDb();
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });

@@ -2,7 +2,7 @@ import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { randomBytes } from "node:crypto";
 import { recordAuditEvent } from "../../shared/audit.server";
-import { db } from "../../shared/db.server";
+import { db, type Db } from "../../shared/db.server";
 import { sendEmail } from "../../shared/email/email.server";
 import { translate, type Locale } from "../../shared/i18n/i18n";
 import { hashSecret } from "../auth/session.server";
@@ -403,4 +403,56 @@ export async function updateOrganisation(
     });
   });
   return "saved";
+}
+
+// ─── Privacy (docs/decisions/0013-privacy-export-and-deletion.md) ───────────
+
+/**
+ * What block 3 holds about one person, for their download: the organisations they act for and
+ * the invitations sent to their address (not who sent them, and never the link's secret).
+ */
+export async function personalPartyData(person: { id: string; email: string }) {
+  const [memberships, invitations] = await Promise.all([
+    db().organisationMember.findMany({
+      where: { userId: person.id },
+      orderBy: { createdAt: "asc" },
+      select: {
+        createdAt: true,
+        organisation: { select: { id: true, name: true, gemeenteCode: true } },
+      },
+    }),
+    db().invitation.findMany({
+      where: { email: { equals: person.email, mode: "insensitive" } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        role: true,
+        createdAt: true,
+        expiresAt: true,
+        acceptedAt: true,
+        agenda: { select: { id: true, title: true } },
+      },
+    }),
+  ]);
+  return {
+    memberships: memberships.map((m) => ({
+      organisationId: m.organisation.id,
+      organisation: m.organisation.name,
+      gemeenteCode: m.organisation.gemeenteCode,
+      since: m.createdAt,
+    })),
+    invitations: invitations.map((i) => ({
+      agendaId: i.agenda.id,
+      agenda: i.agenda.title,
+      role: i.role,
+      sentAt: i.createdAt,
+      expiresAt: i.expiresAt,
+      acceptedAt: i.acceptedAt,
+    })),
+  };
+}
+
+/** Part of deleting an account, inside the caller's transaction. */
+export async function removeMembershipsOf(tx: Db, userId: string): Promise<number> {
+  const { count } = await tx.organisationMember.deleteMany({ where: { userId } });
+  return count;
 }

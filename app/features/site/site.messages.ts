@@ -40,6 +40,7 @@ export const siteMessages = defineMessages({
     privacyRightsTitle: "Wat mag u?",
     privacyRights:
       "U mag uw gegevens inzien, downloaden, laten verbeteren en laten verwijderen. U mag ook een klacht indienen bij de Autoriteit Persoonsgegevens.",
+    privacyRightsLinks: "Dat doet u zelf op de pagina ‘Mijn account’, als u bent ingelogd.",
     privacyContactTitle: "Vragen?",
     privacyContact:
       "Stuur een e-mail aan de privacy-contactpersoon van uw gemeente. Deze tekst is een concept; de gemeente vult de gegevens van de verantwoordelijke nog aan.",
@@ -83,6 +84,7 @@ export const siteMessages = defineMessages({
     privacyRightsTitle: "What may you do?",
     privacyRights:
       "You may see, download, correct and delete your data. You may also complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).",
+    privacyRightsLinks: "You do this yourself on the page ‘My account’, when you are signed in.",
     privacyContactTitle: "Questions?",
     privacyContact:
       "Send an email to the privacy contact of your municipality. This text is a draft; the municipality still adds the details of the controller.",

@@ -1,4 +1,5 @@
 import { db } from "../../shared/db.server";
+import { storyFingerprint } from "./repeats";
 
 // Invented demo stories (issue 5): a few dozen for the composite Heemstede area and for one
 // Haarlem and one Sittard-Geleen buurt, spread over themes, channels and moderation states. Every
@@ -241,6 +242,7 @@ export async function seedDemoStories(): Promise<number> {
           gemeenteCode: gemeenteOf.get(buurtCode)!,
           title,
           text,
+          textFingerprint: storyFingerprint(text),
           channel,
           status,
           rejectionReason: status === "rejected" ? "advertising" : null,

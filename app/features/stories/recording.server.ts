@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../../shared/audit.server";
 import { db } from "../../shared/db.server";
 import type { AgendaResource } from "../agenda/agenda.server";
 import type { RecordInput } from "./stories.schema";
+import { findRepeat } from "./stories.server";
 
 // Stories told in person (walks, meetings, interviews, surveys), recorded by professionals on
 // behalf of the residents who told them, for a buurtagenda's area (block 4).
@@ -93,8 +94,13 @@ export async function recordStory(
   }
   try {
     const id = await db().$transaction(async (tx) => {
+      const repeat = await findRepeat(
+        { text: input.text, tellerId: null, gemeenteCode: agenda.gemeenteCode },
+        tx,
+      );
       const story = await tx.story.create({
         data: {
+          ...repeat,
           gemeenteCode: agenda.gemeenteCode,
           buurtCode: input.buurtCode,
           agendaId: agenda.agendaId,

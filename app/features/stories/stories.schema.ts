@@ -61,6 +61,12 @@ export const rejectSchema = z.object({
   note: text(1000),
 });
 
+export const duplicateSchema = z.object({
+  intent: z.literal("duplicate"),
+  story: z.uuid(),
+  original: z.uuid({ error: "originalRequired" }),
+});
+
 export const editForAnonymitySchema = z.object({
   intent: z.literal("anonymise"),
   story: z.uuid(),

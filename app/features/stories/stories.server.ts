@@ -1,9 +1,12 @@
 import { Prisma } from "../../generated/prisma/client";
 import { recordAuditEvent } from "../../shared/audit.server";
 import { db, type Db } from "../../shared/db.server";
+import { QUEUES, enqueueInTransaction } from "../../shared/queue.server";
 import type { Actor, Assignment } from "../auth/permissions";
 import { RATE_LIMITS, hitRateLimits } from "../auth/rate-limit.server";
 import { pointInArea, type AreaGeometry } from "../territory/geo";
+import { REPEAT_WINDOW_DAYS, repeatOf, storyFingerprint } from "./repeats";
+import type { StoryNotification } from "./notifications.server";
 import type { RejectionReasonKey, TellInput } from "./stories.schema";
 
 // Stories (block 4): residents tell, moderators approve, reject or edit for anonymity, everyone
@@ -22,6 +25,61 @@ function audit(tx: Db, actorId: string, storyId: string, action: string, details
   });
 }
 
+/**
+ * The fingerprint of a new story's text and the earlier story it repeats, if any (flagged for the
+ * moderator, see repeats.ts). One indexed query on the fingerprint.
+ */
+export async function findRepeat(
+  story: { text: string; tellerId: string | null; gemeenteCode: string },
+  tx: Db = db(),
+): Promise<{ textFingerprint: string; repeatOfId: string | null }> {
+  const textFingerprint = storyFingerprint(story.text);
+  const now = new Date();
+  const earlier = await tx.story.findMany({
+    where: {
+      textFingerprint,
+      createdAt: { gte: new Date(now.getTime() - REPEAT_WINDOW_DAYS * 24 * 60 * 60 * 1000) },
+      OR: [
+        { gemeenteCode: story.gemeenteCode },
+        ...(story.tellerId ? [{ tellerId: story.tellerId }] : []),
+      ],
+    },
+    select: { id: true, tellerId: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+    take: 20,
+  });
+  return { textFingerprint, repeatOfId: repeatOf({ ...story, now }, earlier) };
+}
+
+type StoryBuurt = { code: string; gemeenteCode: string; geometry: unknown };
+
+function buurtForStory(buurtCode: string): Promise<StoryBuurt> {
+  return db().buurt.findFirstOrThrow({
+    where: { code: buurtCode },
+    orderBy: { year: "desc" },
+    select: { code: true, gemeenteCode: true, geometry: true },
+  });
+}
+
+/** Themes must exist and a pin must lie inside the story's buurt; null when all is well. */
+async function refusedTellInput(
+  buurt: StoryBuurt,
+  input: TellInput,
+): Promise<Extract<TellOutcome, { field: string }> | null> {
+  const themes = [...new Set(input.themes)];
+  if (themes.length) {
+    const known = await db().theme.count({ where: { key: { in: themes } } });
+    if (known !== themes.length) return { ok: false, field: "themes", error: "unknownTheme" };
+  }
+  if (input.lon !== null && input.lat !== null) {
+    const inside = pointInArea({ lon: input.lon, lat: input.lat }, [
+      buurt.geometry as AreaGeometry,
+    ]);
+    if (!inside) return { ok: false, field: "lon", error: "pointOutsideArea" };
+  }
+  return null;
+}
+
 export type TellOutcome =
   | { ok: true; id: string }
   | { ok: false; field: "lon" | "themes"; error: "pointOutsideArea" | "unknownTheme" }
@@ -33,30 +91,23 @@ export async function tellStory(
   buurtCode: string,
   input: TellInput,
 ): Promise<TellOutcome> {
-  const buurt = await db().buurt.findFirstOrThrow({
-    where: { code: buurtCode },
-    orderBy: { year: "desc" },
-    select: { code: true, gemeenteCode: true, geometry: true },
-  });
+  const buurt = await buurtForStory(buurtCode);
+  const refused = await refusedTellInput(buurt, input);
+  if (refused) return refused;
   const themes = [...new Set(input.themes)];
-  if (themes.length) {
-    const known = await db().theme.count({ where: { key: { in: themes } } });
-    if (known !== themes.length) return { ok: false, field: "themes", error: "unknownTheme" };
-  }
-  if (input.lon !== null && input.lat !== null) {
-    const inside = pointInArea({ lon: input.lon, lat: input.lat }, [
-      buurt.geometry as unknown as AreaGeometry,
-    ]);
-    if (!inside) return { ok: false, field: "lon", error: "pointOutsideArea" };
-  }
   const limit = await hitRateLimits([
     [`story:account:${teller.id}`, RATE_LIMITS.storiesPerAccount],
     [`story:ip:${teller.ip}`, RATE_LIMITS.storiesPerIp],
   ]);
   if (limit.limited) return { ok: false, limitedMinutes: Math.ceil(limit.retryAfterSeconds / 60) };
   const id = await db().$transaction(async (tx) => {
+    const repeat = await findRepeat(
+      { text: input.text, tellerId: teller.id, gemeenteCode: buurt.gemeenteCode },
+      tx,
+    );
     const story = await tx.story.create({
       data: {
+        ...repeat,
         gemeenteCode: buurt.gemeenteCode,
         buurtCode: buurt.code,
         title: input.title,
@@ -78,6 +129,82 @@ export async function tellStory(
   return { ok: true, id };
 }
 
+/** The teller's own story while it still waits for a moderator: what the edit form starts from. */
+export async function ownStoryToEdit(tellerId: string, storyId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(storyId)) return null;
+  const story = await db().story.findFirst({
+    where: { id: storyId, tellerId },
+    include: { themes: { select: { themeKey: true } } },
+  });
+  return story;
+}
+
+export type EditOwnOutcome =
+  | { ok: true; id: string }
+  | Extract<TellOutcome, { field: string }>
+  | { ok: false; error: "alreadyModerated" };
+
+/**
+ * The teller changes their story until a moderator has looked at it; afterwards only withdrawing
+ * is possible, so a moderator never approves one text and publishes another.
+ */
+export async function editOwnStory(
+  tellerId: string,
+  storyId: string,
+  input: TellInput,
+): Promise<EditOwnOutcome> {
+  const story = await ownStoryToEdit(tellerId, storyId);
+  if (!story || story.status !== "submitted") return { ok: false, error: "alreadyModerated" };
+  const refused = await refusedTellInput(await buurtForStory(story.buurtCode), input);
+  if (refused) return refused;
+  const themes = [...new Set(input.themes)];
+  const edited = await db().$transaction(async (tx) => {
+    const repeat = await findRepeat(
+      { text: input.text, tellerId, gemeenteCode: story.gemeenteCode },
+      tx,
+    );
+    const changed = await tx.story.updateMany({
+      where: { id: storyId, tellerId, status: "submitted" },
+      data: {
+        title: input.title,
+        text: input.text,
+        lon: input.lon,
+        lat: input.lat,
+        showName: input.showName,
+        tellerName: input.showName ? input.tellerName : "",
+        consentPublish: input.consentPublish,
+        consentQuote: input.consentQuote,
+        textFingerprint: repeat.textFingerprint,
+        // The story does not repeat itself.
+        repeatOfId: repeat.repeatOfId === storyId ? null : repeat.repeatOfId,
+      },
+    });
+    // A moderator decided in the meantime: nothing is changed.
+    if (changed.count === 0) return false;
+    await tx.storyTheme.deleteMany({ where: { storyId } });
+    await tx.storyTheme.createMany({ data: themes.map((themeKey) => ({ storyId, themeKey })) });
+    await audit(tx, tellerId, storyId, "story.edited_by_teller");
+    return true;
+  });
+  return edited ? { ok: true, id: storyId } : { ok: false, error: "alreadyModerated" };
+}
+
+/**
+ * The teller takes back one consent: to be quoted in the agenda. (Taking back the consent to
+ * publish is withdrawing the story.)
+ */
+export async function withdrawQuoteConsent(tellerId: string, storyId: string): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const changed = await tx.story.updateMany({
+      where: { id: storyId, tellerId, consentQuote: true },
+      data: { consentQuote: false },
+    });
+    if (changed.count === 0) return false;
+    await audit(tx, tellerId, storyId, "story.quote_consent_withdrawn");
+    return true;
+  });
+}
+
 export async function storiesOfTeller(tellerId: string) {
   return db().story.findMany({
     where: { tellerId },
@@ -93,6 +220,8 @@ export async function storiesOfTeller(tellerId: string) {
       originalText: true,
       createdAt: true,
       consentPublish: true,
+      consentQuote: true,
+      duplicateOfId: true,
     },
   });
 }
@@ -142,21 +271,37 @@ export interface QueueFilters {
   status?: "submitted" | "reported";
 }
 
+function waitingFilter(status: QueueFilters["status"]): Prisma.StoryWhereInput {
+  return status === "reported"
+    ? { status: "published", reports: { some: { handledAt: null } } }
+    : status === "submitted"
+      ? { status: "submitted" }
+      : {
+          OR: [
+            { status: "submitted" },
+            { status: "published", reports: { some: { handledAt: null } } },
+          ],
+        };
+}
+
+/** The buurten where something waits for this moderator, with how many: the buurt filter's choices. */
+export async function moderationQueueBuurten(actor: Actor) {
+  const scope = moderationScope(actor);
+  if (!scope) return [];
+  const groups = await db().story.groupBy({
+    by: ["buurtCode"],
+    where: { AND: [scope, waitingFilter(undefined)] },
+    _count: { _all: true },
+    orderBy: { buurtCode: "asc" },
+  });
+  return groups.map((g) => ({ buurtCode: g.buurtCode, waiting: g._count._all }));
+}
+
 /** Stories waiting for a moderator, oldest first; reported published stories come back here. */
 export async function moderationQueue(actor: Actor, filters: QueueFilters = {}) {
   const scope = moderationScope(actor);
   if (!scope) return [];
-  const waiting: Prisma.StoryWhereInput =
-    filters.status === "reported"
-      ? { status: "published", reports: { some: { handledAt: null } } }
-      : filters.status === "submitted"
-        ? { status: "submitted" }
-        : {
-            OR: [
-              { status: "submitted" },
-              { status: "published", reports: { some: { handledAt: null } } },
-            ],
-          };
+  const waiting = waitingFilter(filters.status);
   const stories = await db().story.findMany({
     where: {
       AND: [
@@ -179,6 +324,81 @@ export async function moderationQueue(actor: Actor, filters: QueueFilters = {}) 
   return stories;
 }
 
+export interface DuplicateCandidate {
+  id: string;
+  buurtCode: string;
+  title: string;
+  snippet: string;
+  status: "submitted" | "published";
+  createdAt: Date;
+}
+
+/** Per buurt, how many recent stories the "duplicate of" choice offers. */
+const DUPLICATE_CHOICES_PER_BUURT = 12;
+
+/**
+ * What a waiting story could be a duplicate of: the earlier story it repeats (when the moderator
+ * may see it) and the newest published or waiting stories of its buurt. Two queries for the whole
+ * queue, whatever its length.
+ */
+export async function duplicateCandidates(
+  actor: Actor,
+  queue: { id: string; buurtCode: string; repeatOfId: string | null }[],
+): Promise<Map<string, DuplicateCandidate[]>> {
+  const scope = moderationScope(actor);
+  const byStory = new Map<string, DuplicateCandidate[]>();
+  if (!scope || queue.length === 0) return byStory;
+  const buurtCodes = [...new Set(queue.map((s) => s.buurtCode))];
+  const repeatIds = [...new Set(queue.flatMap((s) => (s.repeatOfId ? [s.repeatOfId] : [])))];
+  const select = {
+    id: true,
+    buurtCode: true,
+    title: true,
+    text: true,
+    status: true,
+    createdAt: true,
+  };
+  const [recent, repeated] = await Promise.all([
+    db().$queryRaw<{ id: string }[]>`
+      SELECT id FROM (
+        SELECT id, row_number() OVER (PARTITION BY buurt_code ORDER BY created_at DESC) AS n
+        FROM story
+        WHERE buurt_code = ANY(${buurtCodes}) AND status IN ('published', 'submitted')
+      ) ranked
+      WHERE n <= ${DUPLICATE_CHOICES_PER_BUURT}`.then((rows) =>
+      db().story.findMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        orderBy: { createdAt: "desc" },
+        select,
+      }),
+    ),
+    repeatIds.length
+      ? db().story.findMany({
+          where: {
+            AND: [scope, { id: { in: repeatIds } }, { status: { in: ["published", "submitted"] } }],
+          },
+          select,
+        })
+      : Promise.resolve([]),
+  ]);
+  const asCandidate = (s: (typeof recent)[number]): DuplicateCandidate => ({
+    id: s.id,
+    buurtCode: s.buurtCode,
+    title: s.title,
+    snippet: s.text.length > 80 ? `${s.text.slice(0, 80)}…` : s.text,
+    status: s.status as DuplicateCandidate["status"],
+    createdAt: s.createdAt,
+  });
+  for (const story of queue) {
+    const first = repeated.filter((r) => r.id === story.repeatOfId);
+    const rest = recent.filter(
+      (r) => r.buurtCode === story.buurtCode && r.id !== story.id && r.id !== story.repeatOfId,
+    );
+    byStory.set(story.id, [...first, ...rest].map(asCandidate));
+  }
+  return byStory;
+}
+
 export async function storyForModeration(storyId: string) {
   return db().story.findUnique({
     where: { id: storyId },
@@ -192,8 +412,15 @@ async function moderate(
   action: string,
   data: Prisma.StoryUpdateManyMutationInput,
   details = {},
+  /** More writes that belong to the same decision, in its transaction. */
+  alsoInTransaction?: (tx: Db) => Promise<void>,
 ): Promise<boolean> {
   return db().$transaction(async (tx) => {
+    // Locks the story: of two moderators deciding at once, the second sees the first's decision
+    // (so a story is announced as published once).
+    const [before] = await tx.$queryRaw<{ status: string; teller_id: string | null }[]>`
+      SELECT status::text AS status, teller_id::text AS teller_id FROM story
+      WHERE id = ${storyId}::uuid FOR UPDATE`;
     const changed = await tx.story.updateMany({
       where: { id: storyId, status: { in: ["submitted", "published"] } },
       data: { ...data, moderatedById: actorId, moderatedAt: new Date() },
@@ -204,8 +431,74 @@ async function moderate(
       data: { handledAt: new Date() },
     });
     await audit(tx, actorId, storyId, action, details);
+    await alsoInTransaction?.(tx);
+    // The teller (an account; a recorded anonymous teller has no address) hears of a first
+    // publication or a rejection, not of a reported story that is approved again.
+    const kind: StoryNotification["kind"] | null =
+      data.status === "rejected"
+        ? "rejected"
+        : data.status === "published" && before?.status === "submitted"
+          ? "published"
+          : null;
+    if (kind && before?.teller_id) {
+      await enqueueInTransaction(tx, QUEUES.storyNotification, {
+        kind,
+        storyId,
+      } satisfies StoryNotification);
+    }
     return true;
   });
+}
+
+export type DuplicateOutcome = "marked" | "unknown-original" | "already-handled";
+
+/**
+ * Marks a story as a duplicate of an earlier one: it is not published on its own (rejected with
+ * reason "duplicate" and a link to the original). A resident who told the same thing as someone
+ * else still counts: their account marks the original "herkenbaar", so the theme keeps its
+ * weight (decision 0014).
+ */
+export async function markDuplicate(
+  actorId: string,
+  storyId: string,
+  originalId: string,
+): Promise<DuplicateOutcome> {
+  const [story, original] = await Promise.all([
+    db().story.findUnique({
+      where: { id: storyId },
+      select: { gemeenteCode: true, tellerId: true },
+    }),
+    db().story.findUnique({
+      where: { id: originalId },
+      select: { id: true, gemeenteCode: true, status: true, tellerId: true },
+    }),
+  ]);
+  if (
+    !story ||
+    !original ||
+    original.id === storyId ||
+    original.gemeenteCode !== story.gemeenteCode ||
+    (original.status !== "published" && original.status !== "submitted")
+  ) {
+    return "unknown-original";
+  }
+  const tellerId = story.tellerId;
+  const ok = await moderate(
+    actorId,
+    storyId,
+    "story.duplicate",
+    { status: "rejected", rejectionReason: "duplicate", duplicateOfId: original.id },
+    { duplicateOfId: original.id },
+    async (tx) => {
+      if (tellerId && tellerId !== original.tellerId) {
+        await tx.storyReaction.createMany({
+          data: [{ storyId: original.id, userId: tellerId }],
+          skipDuplicates: true,
+        });
+      }
+    },
+  );
+  return ok ? "marked" : "already-handled";
 }
 
 /** Publishes a story, but only with the teller's consent to publish. */
@@ -245,7 +538,7 @@ export async function anonymiseStory(
   return db().$transaction(async (tx) => {
     const story = await tx.story.findUnique({
       where: { id: storyId },
-      select: { text: true, originalText: true, status: true },
+      select: { text: true, originalText: true, status: true, tellerId: true },
     });
     if (!story || (story.status !== "submitted" && story.status !== "published")) return false;
     if (story.text === newText) return true;
@@ -254,6 +547,12 @@ export async function anonymiseStory(
       data: { text: newText, originalText: story.originalText ?? story.text },
     });
     await audit(tx, actorId, storyId, "story.anonymised");
+    if (story.tellerId) {
+      await enqueueInTransaction(tx, QUEUES.storyNotification, {
+        kind: "anonymised",
+        storyId,
+      } satisfies StoryNotification);
+    }
     return true;
   });
 }
@@ -265,57 +564,105 @@ export interface PublishedFilters {
   theme?: string;
   q?: string;
   viewerId?: string | null;
+  /** 1-based page of the list. */
+  page?: number;
 }
 
-/** Published stories with consent, newest first, with their "herkenbaar" counts. */
-export async function publishedStories(filters: PublishedFilters) {
+/** Stories per page of a published list. */
+export const PUBLISHED_PAGE_SIZE = 25;
+/** Pins on one map at most; past this the list (with search and filters) is the way in. */
+export const MAP_PIN_LIMIT = 2000;
+
+/** Published with consent, in these buurten, matching theme and Dutch full-text search. */
+function publishedWhere(filters: PublishedFilters): Prisma.Sql {
   const query = filters.q?.trim();
-  const idsByText = query
-    ? (
-        await db().$queryRaw<{ id: string }[]>`
-          SELECT id FROM story
-          WHERE buurt_code = ANY(${filters.buurtCodes}) AND status = 'published'
-            AND search @@ websearch_to_tsquery('dutch', ${query})`
-      ).map((r) => r.id)
-    : null;
-  const stories = await db().story.findMany({
-    where: {
-      buurtCode: { in: filters.buurtCodes },
-      status: "published",
-      consentPublish: true,
-      ...(filters.theme ? { themes: { some: { themeKey: filters.theme } } } : {}),
-      ...(idsByText ? { id: { in: idsByText } } : {}),
-    },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      title: true,
-      text: true,
-      buurtCode: true,
-      lon: true,
-      lat: true,
-      channel: true,
-      showName: true,
-      tellerName: true,
-      createdAt: true,
-      isDemo: true,
-      event: { select: { kind: true, title: true, heldOn: true } },
-      themes: { select: { themeKey: true } },
-      _count: { select: { reactions: true } },
-      reactions: filters.viewerId
-        ? { where: { userId: filters.viewerId }, select: { userId: true } }
-        : false,
-    },
-  });
-  return stories.map(({ reactions, _count, showName, tellerName, ...story }) => ({
-    ...story,
-    // A name only when the teller chose to show it.
-    tellerName: showName ? tellerName : "",
-    themes: story.themes.map((t) => t.themeKey),
-    recognisedCount: _count.reactions,
-    recognisedByViewer: Array.isArray(reactions) && reactions.length > 0,
-  }));
+  return Prisma.sql`s.buurt_code = ANY(${filters.buurtCodes}) AND s.status = 'published'
+    AND s.consent_publish
+    ${filters.theme ? Prisma.sql`AND EXISTS (SELECT 1 FROM story_theme t WHERE t.story_id = s.id AND t.theme_key = ${filters.theme})` : Prisma.empty}
+    ${query ? Prisma.sql`AND s.search @@ websearch_to_tsquery('dutch', ${query})` : Prisma.empty}`;
+}
+
+/**
+ * One page of published stories, newest first, with their "herkenbaar" counts and the total.
+ * Three queries whatever the page or the number of stories (ids and total, the stories, counts).
+ */
+export async function publishedStories(filters: PublishedFilters) {
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const rows = await db().$queryRaw<{ id: string; total: number }[]>`
+    SELECT s.id, (count(*) OVER ())::int AS total FROM story s
+    WHERE ${publishedWhere(filters)}
+    ORDER BY s.created_at DESC, s.id
+    LIMIT ${PUBLISHED_PAGE_SIZE} OFFSET ${(page - 1) * PUBLISHED_PAGE_SIZE}`;
+  const total =
+    rows[0]?.total ??
+    (page > 1
+      ? (
+          await db().$queryRaw<{ total: number }[]>`
+            SELECT count(*)::int AS total FROM story s WHERE ${publishedWhere(filters)}`
+        )[0]!.total
+      : 0);
+  const stories = rows.length
+    ? await db().story.findMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        select: {
+          id: true,
+          title: true,
+          text: true,
+          buurtCode: true,
+          lon: true,
+          lat: true,
+          channel: true,
+          showName: true,
+          tellerName: true,
+          createdAt: true,
+          isDemo: true,
+          event: { select: { kind: true, title: true, heldOn: true } },
+          themes: { select: { themeKey: true } },
+          _count: { select: { reactions: true } },
+          reactions: filters.viewerId
+            ? { where: { userId: filters.viewerId }, select: { userId: true } }
+            : false,
+        },
+      })
+    : [];
+  return {
+    page,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / PUBLISHED_PAGE_SIZE)),
+    stories: stories.map(({ reactions, _count, showName, tellerName, ...story }) => ({
+      ...story,
+      // A name only when the teller chose to show it.
+      tellerName: showName ? tellerName : "",
+      themes: story.themes.map((t) => t.themeKey),
+      recognisedCount: _count.reactions,
+      recognisedByViewer: Array.isArray(reactions) && reactions.length > 0,
+    })),
+  };
+}
+
+/**
+ * The map's pins for the same filters as the list: only what a pin needs (never the teller), at
+ * most MAP_PIN_LIMIT, newest first. The map clusters them.
+ */
+export async function publishedStoryPins(filters: PublishedFilters) {
+  const pins = await db().$queryRaw<
+    { id: string; title: string; lon: number; lat: number; truncated: boolean }[]
+  >`
+    SELECT s.id, CASE WHEN s.title <> '' THEN s.title ELSE left(s.text, 60) END AS title,
+      s.lon, s.lat, length(s.text) > 60 AND s.title = '' AS truncated
+    FROM story s
+    WHERE ${publishedWhere(filters)} AND s.lon IS NOT NULL AND s.lat IS NOT NULL
+    ORDER BY s.created_at DESC
+    LIMIT ${MAP_PIN_LIMIT}`;
+  return {
+    type: "FeatureCollection" as const,
+    features: pins.map((pin) => ({
+      type: "Feature" as const,
+      properties: { id: pin.id, title: pin.truncated ? `${pin.title}…` : pin.title },
+      geometry: { type: "Point" as const, coordinates: [pin.lon, pin.lat] },
+    })),
+  };
 }
 
 export type RecogniseOutcome = "added" | "removed" | "not-published" | "limited";
@@ -374,4 +721,182 @@ export async function reportStory(
     await audit(tx, reporterId, storyId, "story.reported");
   });
   return "reported";
+}
+
+// ─── Privacy: a person's own data (docs/decisions/0013-privacy-export-and-deletion.md) ──────
+
+/** How many of a teller's stories are on the site, and how many are not (any other status). */
+export async function tellerStoryCounts(tellerId: string) {
+  const rows = await db().story.groupBy({
+    by: ["status"],
+    where: { tellerId },
+    _count: { _all: true },
+  });
+  const published = rows.find((r) => r.status === "published")?._count._all ?? 0;
+  const total = rows.reduce((sum, r) => sum + r._count._all, 0);
+  return { published, notPublished: total - published };
+}
+
+/**
+ * Everything the stories feature holds about one person, for their download: the stories they
+ * told in every state, their "herkenbaar" reactions and their reports. Nothing of anyone else:
+ * no moderator ids, and a reacted-to story's title only while it is published.
+ */
+export async function personalStoryData(userId: string) {
+  const [stories, reactions, reports] = await Promise.all([
+    db().story.findMany({
+      where: { tellerId: userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        gemeenteCode: true,
+        buurtCode: true,
+        agendaId: true,
+        title: true,
+        text: true,
+        originalText: true,
+        lon: true,
+        lat: true,
+        channel: true,
+        tellerName: true,
+        showName: true,
+        consentPublish: true,
+        consentQuote: true,
+        status: true,
+        rejectionReason: true,
+        rejectionNote: true,
+        moderatedAt: true,
+        createdAt: true,
+        updatedAt: true,
+        themes: { select: { themeKey: true }, orderBy: { themeKey: "asc" } },
+      },
+    }),
+    db().storyReaction.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        createdAt: true,
+        story: {
+          select: { id: true, buurtCode: true, title: true, status: true, consentPublish: true },
+        },
+      },
+    }),
+    db().storyReport.findMany({
+      where: { reporterId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { storyId: true, reason: true, createdAt: true, handledAt: true },
+    }),
+  ]);
+  return {
+    // originalText: the text as told, when a moderator changed it for anonymity.
+    stories: stories.map(({ themes, ...story }) => ({
+      ...story,
+      themes: themes.map((t) => t.themeKey),
+    })),
+    reactions: reactions.map(({ createdAt, story }) => ({
+      storyId: story.id,
+      buurtCode: story.buurtCode,
+      storyTitle: story.status === "published" && story.consentPublish ? story.title : null,
+      createdAt,
+    })),
+    reports,
+  };
+}
+
+export type PublishedStoriesChoice = "delete" | "keep";
+
+/**
+ * Part of deleting an account, inside the caller's transaction: every story the person told
+ * that is not published is deleted; published ones are deleted or, when `keep`, stay on the site
+ * without teller id, name, show-name and the pre-edit text. Their reactions, reports and the
+ * story draft of this browser go too. Each story's trail gets an event.
+ */
+export async function eraseStoryDataOf(
+  tx: Db,
+  userId: string,
+  options: { publishedStories: PublishedStoriesChoice; draftToken: string | null },
+) {
+  const told = await tx.story.findMany({
+    where: { tellerId: userId },
+    select: { id: true, status: true },
+  });
+  const keepIds = told
+    .filter((s) => options.publishedStories === "keep" && s.status === "published")
+    .map((s) => s.id);
+  const deleteIds = told.filter((s) => !keepIds.includes(s.id)).map((s) => s.id);
+  if (keepIds.length) {
+    await tx.story.updateMany({
+      where: { id: { in: keepIds } },
+      data: { tellerId: null, tellerName: "", showName: false, originalText: null },
+    });
+  }
+  if (deleteIds.length) {
+    // Other stories may point at a deleted one as its duplicate or repeat.
+    await tx.story.updateMany({
+      where: { duplicateOfId: { in: deleteIds } },
+      data: { duplicateOfId: null },
+    });
+    await tx.story.updateMany({
+      where: { repeatOfId: { in: deleteIds } },
+      data: { repeatOfId: null },
+    });
+    // Themes, reactions and reports on these stories go with them (ON DELETE CASCADE).
+    await tx.story.deleteMany({ where: { id: { in: deleteIds } } });
+  }
+  const reactions = await tx.storyReaction.deleteMany({ where: { userId } });
+  const reports = await tx.storyReport.deleteMany({ where: { reporterId: userId } });
+  if (options.draftToken) await tx.storyDraft.deleteMany({ where: { token: options.draftToken } });
+  for (const [ids, action] of [
+    [keepIds, "story.teller_account_deleted"],
+    [deleteIds, "story.deleted_with_account"],
+  ] as const) {
+    for (const storyId of ids) {
+      await recordAuditEvent(tx, {
+        actorId: userId,
+        action,
+        subjectType: "story",
+        subjectId: storyId,
+      });
+    }
+  }
+  return {
+    storiesKept: keepIds.length,
+    storiesDeleted: deleteIds.length,
+    reactionsRemoved: reactions.count,
+    reportsRemoved: reports.count,
+  };
+}
+
+// ─── Moderation digest (notifications.server.ts) ────────────────────────────
+
+/**
+ * What waits in an actor's moderation queue, for the morning digest: new stories, reported
+ * published stories, and since when the oldest waits (a reported story since its oldest open
+ * report). One grouped count, plus one aggregate when something was reported.
+ */
+export async function waitingStoryCounts(actor: Actor) {
+  const scope = moderationScope(actor);
+  if (!scope) return { submitted: 0, reported: 0, oldestSince: null };
+  const groups = await db().story.groupBy({
+    by: ["status"],
+    where: { AND: [scope, waitingFilter(undefined)] },
+    _count: { _all: true },
+    _min: { createdAt: true },
+  });
+  const submitted = groups.find((g) => g.status === "submitted");
+  const reported = groups.find((g) => g.status === "published")?._count._all ?? 0;
+  const oldestReport = reported
+    ? await db().storyReport.aggregate({
+        where: { handledAt: null, story: { AND: [scope, { status: "published" }] } },
+        _min: { createdAt: true },
+      })
+    : null;
+  const since = [submitted?._min.createdAt, oldestReport?._min.createdAt].filter(
+    (d): d is Date => d instanceof Date,
+  );
+  return {
+    submitted: submitted?._count._all ?? 0,
+    reported,
+    oldestSince: since.length ? new Date(Math.min(...since.map((d) => d.getTime()))) : null,
+  };
 }

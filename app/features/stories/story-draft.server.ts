@@ -7,7 +7,8 @@ import { db, type Prisma } from "../../shared/db.server";
 export const DRAFT_COOKIE = "verhaal";
 const MAX_AGE_SECONDS = 24 * 60 * 60;
 
-function tokenFrom(request: Request): string | null {
+/** The draft token this browser holds, if any (also used when an account is deleted). */
+export function tokenFrom(request: Request): string | null {
   const cookies = request.headers.get("Cookie") ?? "";
   const match = new RegExp(`(?:^|;\\s*)${DRAFT_COOKIE}=([a-z0-9]{20,64})`).exec(cookies);
   return match?.[1] ?? null;

@@ -17,8 +17,13 @@ export interface AreaMapProps {
   baseStyleUrl?: string | null;
   /** Fill each area with the `colour` property of its feature (a choropleth). */
   coloured?: boolean;
-  /** Points to mark on top of the areas (e.g. initiatives), with a `title` property. */
+  /**
+   * Points to mark on top of the areas (stories, initiatives), clustered where they crowd. Each has
+   * a `title` property, optionally an `id` and an `href` for the popup's link.
+   */
   points?: FeatureCollection;
+  /** Texts for the pins: `cluster` with {count}, `open` for the popup's link. */
+  pointLabels?: { cluster: string; open: string };
   /** Clicking the map writes the point into these inputs (the inputs remain usable without it). */
   pick?: { lonInputId: string; latInputId: string };
 }

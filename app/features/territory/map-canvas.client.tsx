@@ -4,6 +4,7 @@ import * as maplibregl from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { StyleSpecification } from "maplibre-gl";
+import type { FeatureCollection } from "geojson";
 import type { AreaMapProps } from "./area-map";
 
 // MapLibre 6 runs its tile work in a separate worker file that the bundler must serve.
@@ -23,6 +24,106 @@ function offlineStyle(): StyleSpecification {
 
 const POINT_COLOUR = "#a34700";
 
+/**
+ * Pins as buttons (HTML markers), so a keyboard and a screen reader reach them, with their counts
+ * when they cluster: the offline style has no glyphs to draw text in the canvas. A popup shows the
+ * title as text (textContent, never HTML: it is what a resident typed).
+ */
+function showPoints(
+  map: maplibregl.Map,
+  points: FeatureCollection,
+  clusterLabel: string,
+  openLabel: string,
+) {
+  map.addSource("points", {
+    type: "geojson",
+    data: points,
+    cluster: true,
+    clusterRadius: 44,
+    clusterMaxZoom: 17,
+  });
+  // Invisible: it only keeps the source's (clustered) features queryable for the markers.
+  map.addLayer({
+    id: "points-source",
+    type: "circle",
+    source: "points",
+    paint: { "circle-radius": 1, "circle-opacity": 0 },
+  });
+  const markers = new Map<string, maplibregl.Marker>();
+  const popup = new maplibregl.Popup({ closeButton: true, offset: 14, maxWidth: "260px" });
+
+  const clusterMarker = (clusterId: number, count: number, at: [number, number]) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "map-cluster";
+    button.textContent = String(count);
+    button.setAttribute("aria-label", clusterLabel.replace("{count}", String(count)));
+    button.addEventListener("click", (event) => {
+      event.stopPropagation();
+      const source = map.getSource("points") as maplibregl.GeoJSONSource;
+      void source
+        .getClusterExpansionZoom(clusterId)
+        .then((zoom) => map.easeTo({ center: at, zoom }));
+    });
+    return new maplibregl.Marker({ element: button }).setLngLat(at);
+  };
+
+  const pinMarker = (properties: Record<string, unknown>, at: [number, number]) => {
+    const title = typeof properties.title === "string" ? properties.title : "";
+    const href = typeof properties.href === "string" ? properties.href : "";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "map-pin";
+    button.setAttribute("aria-label", title);
+    button.addEventListener("click", (event) => {
+      event.stopPropagation();
+      const content = document.createElement("div");
+      content.className = "map-popup";
+      const heading = document.createElement("p");
+      heading.className = "map-popup__title";
+      heading.textContent = title;
+      content.append(heading);
+      if (href.startsWith("#") && openLabel) {
+        const link = document.createElement("a");
+        link.href = href;
+        link.textContent = openLabel;
+        content.append(link);
+      }
+      popup.setLngLat(at).setDOMContent(content).addTo(map);
+    });
+    return new maplibregl.Marker({ element: button }).setLngLat(at);
+  };
+
+  const sync = () => {
+    const seen = new Set<string>();
+    for (const feature of map.querySourceFeatures("points")) {
+      const properties = (feature.properties ?? {}) as Record<string, unknown>;
+      const at = (feature.geometry as unknown as { coordinates: [number, number] }).coordinates;
+      const clustered = typeof properties.cluster_id === "number";
+      const key = clustered
+        ? `cluster-${String(properties.cluster_id)}`
+        : `pin-${String(properties.id ?? at.join(","))}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (markers.has(key)) continue;
+      const marker = clustered
+        ? clusterMarker(properties.cluster_id as number, Number(properties.point_count), at)
+        : pinMarker(properties, at);
+      markers.set(key, marker.addTo(map));
+    }
+    for (const [key, marker] of markers) {
+      if (!seen.has(key)) {
+        marker.remove();
+        markers.delete(key);
+      }
+    }
+  };
+  map.on("sourcedata", (event) => {
+    if (event.sourceId === "points" && map.isSourceLoaded("points")) sync();
+  });
+  map.on("moveend", sync);
+}
+
 export default function MapCanvas({
   areas,
   bbox,
@@ -30,9 +131,12 @@ export default function MapCanvas({
   unavailableText,
   baseStyleUrl,
   points,
+  pointLabels,
   pick,
   coloured,
 }: AreaMapProps) {
+  const clusterLabel = pointLabels?.cluster ?? "{count}";
+  const openLabel = pointLabels?.open ?? "";
   const container = useRef<HTMLDivElement>(null);
   // Primitive ids, so that a new `pick` object on each render does not rebuild the map.
   const lonInputId = pick?.lonInputId;
@@ -75,20 +179,7 @@ export default function MapCanvas({
         source: "areas",
         paint: { "line-color": AREA_LINE, "line-width": 1.5 },
       });
-      if (points) {
-        map.addSource("points", { type: "geojson", data: points });
-        map.addLayer({
-          id: "points-circle",
-          type: "circle",
-          source: "points",
-          paint: {
-            "circle-radius": 7,
-            "circle-color": POINT_COLOUR,
-            "circle-stroke-color": "#ffffff",
-            "circle-stroke-width": 2,
-          },
-        });
-      }
+      if (points) showPoints(map, points, clusterLabel, openLabel);
       // Lets tests (and assistive tooling) see that the polygons are drawn, not just the canvas.
       map.once("idle", () => container.current?.setAttribute("data-state", "ready"));
     });
@@ -118,7 +209,19 @@ export default function MapCanvas({
       map.getCanvas().style.cursor = picking ? "crosshair" : "";
     });
     return () => map.remove();
-  }, [areas, bbox, label, baseStyleUrl, navigate, points, lonInputId, latInputId, coloured]);
+  }, [
+    areas,
+    bbox,
+    label,
+    baseStyleUrl,
+    navigate,
+    points,
+    clusterLabel,
+    openLabel,
+    lonInputId,
+    latInputId,
+    coloured,
+  ]);
 
   if (failed) return <p className="utrecht-paragraph">{unavailableText}</p>;
   return <div ref={container} style={{ width: "100%", height: "100%" }} data-testid="area-map" />;

@@ -307,3 +307,92 @@ export function PlainTextField({
     </FieldShell>
   );
 }
+
+/**
+ * One choice out of a few, under one legend. Nothing is selected until the person chooses (or
+ * `defaultValue` says so); keeps the choice after a failed submit.
+ */
+export function RadioGroup({
+  field,
+  legend,
+  description,
+  errors,
+  options,
+  defaultValue,
+}: {
+  field: FieldMetadata<string | undefined>;
+  legend: string;
+  description?: string;
+  errors?: string[];
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+}) {
+  const invalid = Boolean(errors?.length);
+  const chosen = typeof field.initialValue === "string" ? field.initialValue : defaultValue;
+  const describedBy = [description ? field.descriptionId : null, invalid ? field.errorId : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <fieldset
+      className={`form-field${invalid ? " form-field--invalid" : ""}`}
+      id={field.id}
+      aria-describedby={describedBy || undefined}
+    >
+      <legend>{legend}</legend>
+      {description ? (
+        <p id={field.descriptionId} className="form-field__description">
+          {description}
+        </p>
+      ) : null}
+      {invalid ? (
+        <p id={field.errorId} className="form-field__error">
+          {errors!.join(" ")}
+        </p>
+      ) : null}
+      {options.map((option) => (
+        <label key={option.value} className="checkbox">
+          <input
+            type="radio"
+            name={field.name}
+            value={option.value}
+            defaultChecked={chosen === option.value}
+          />{" "}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A single labelled checkbox (e.g. "yes, I am sure"), with its error above it. */
+export function CheckboxField({
+  field,
+  label,
+  errors,
+}: {
+  field: FieldMetadata<string | undefined>;
+  label: string;
+  errors?: string[];
+}) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={`form-field${invalid ? " form-field--invalid" : ""}`}>
+      {invalid ? (
+        <p id={field.errorId} className="form-field__error">
+          {errors!.join(" ")}
+        </p>
+      ) : null}
+      <label className="checkbox" htmlFor={field.id}>
+        <input
+          id={field.id}
+          type="checkbox"
+          name={field.name}
+          defaultChecked={field.initialValue === "on"}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? field.errorId : undefined}
+        />{" "}
+        {label}
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { Form, Link } from "react-router";
+import { useText } from "../../shared/i18n/i18n";
+import { FormAlert, StatusMessage } from "../../shared/ui/form";
+import type { PublishedSectionData } from "./published-page.server";
+import { StoryList } from "./story-list";
+import { storiesMessages } from "./stories.messages";
+import { ThemeFilter, useThemeLabel } from "./theme-filter";
+
+/**
+ * The published stories of a buurt or of a buurtagenda's area: search, theme (and buurt, when the
+ * area has several), the list and its pages. The pins go on the page's own map.
+ */
+export function PublishedStories({
+  section,
+  buurten,
+  path,
+  report,
+  tellLinks,
+}: {
+  section: Omit<PublishedSectionData, "pins">;
+  /** The buurten of the area; a buurt filter is offered when there are several. */
+  buurten: { code: string; name: string }[];
+  /** This page's path, for the forms' way back and the page links. */
+  path: string;
+  /** The outcome of "report this story" (?melding=…). */
+  report: string | null;
+  tellLinks: { href: string; label: string }[];
+}) {
+  const t = useText(storiesMessages);
+  const themeLabel = useThemeLabel(section.themes);
+  const { filters } = section;
+  const pageLink = (page: number) => {
+    const query = new URLSearchParams();
+    if (filters.q) query.set("zoek", filters.q);
+    if (filters.theme) query.set("thema", filters.theme);
+    if (filters.buurt) query.set("buurt", filters.buurt);
+    if (page > 1) query.set("pagina", String(page));
+    const search = query.toString();
+    return `${path}${search ? `?${search}` : ""}#verhalen`;
+  };
+  const filtered = Boolean(filters.q || filters.theme || filters.buurt);
+  return (
+    <section className="section stack" aria-labelledby="verhalen">
+      <h2 className="utrecht-heading-2" id="verhalen">
+        {t("storiesTitle")}
+      </h2>
+      <ul className="link-list">
+        {tellLinks.map((link) => (
+          <li key={link.href}>
+            <Link to={link.href}>{link.label}</Link>
+          </li>
+        ))}
+      </ul>
+      <Form method="get" className="form inline-fields" action={`${path}#verhalen`}>
+        <div className="form-field">
+          <label htmlFor="zoek">{t("searchLabel")}</label>
+          <input
+            id="zoek"
+            name="zoek"
+            type="search"
+            defaultValue={filters.q}
+            className="utrecht-textbox utrecht-textbox--html-input"
+          />
+        </div>
+        <ThemeFilter themes={section.themes} value={filters.theme} />
+        {buurten.length > 1 ? (
+          <div className="form-field">
+            <label htmlFor="buurt">{t("buurt")}</label>
+            <select
+              id="buurt"
+              name="buurt"
+              defaultValue={filters.buurt}
+              className="utrecht-select utrecht-select--html-select"
+            >
+              <option value="">{t("allBuurten")}</option>
+              {buurten.map((b) => (
+                <option key={b.code} value={b.code}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+          {t("search")}
+        </button>
+      </Form>
+      {report === "ontvangen" ? (
+        <StatusMessage>{t("reportReceived")}</StatusMessage>
+      ) : report === "leeg" ? (
+        <FormAlert messages={[t("reportEmpty")]} />
+      ) : null}
+      {section.total === 0 ? (
+        <p className="utrecht-paragraph">{filtered ? t("storiesNoneFound") : t("storiesNone")}</p>
+      ) : (
+        <>
+          <p className="utrecht-paragraph" role="status">
+            {t(section.total === 1 ? "storiesCountOne" : "storiesCount", {
+              count: section.total,
+            })}
+          </p>
+          <StoryList
+            stories={section.stories}
+            themeLabel={themeLabel}
+            signedIn={section.signedIn}
+            returnTo={path}
+          />
+          {section.pageCount > 1 ? (
+            <nav aria-label={t("pagesLabel")} className="pager">
+              {section.page > 1 ? (
+                <Link to={pageLink(section.page - 1)} rel="prev">
+                  {t("previousPage")}
+                </Link>
+              ) : null}
+              <span>{t("pageOf", { page: section.page, pages: section.pageCount })}</span>
+              {section.page < section.pageCount ? (
+                <Link to={pageLink(section.page + 1)} rel="next">
+                  {t("nextPage")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
