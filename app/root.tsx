@@ -188,6 +188,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     } else if (error.status === 403) {
       title = t("forbiddenTitle");
       text = t("forbiddenText");
+    } else if (error.status === 429) {
+      title = t("tooManyTitle");
+      text = t("tooManyText");
     } else if (error.status === 400) {
       title = t("badRequestTitle");
       text = t("badRequestText");

@@ -7,7 +7,7 @@ import { isSeeded, seedDatabase } from "../app/shared/database/seed.server";
 import { disconnectDb } from "../app/shared/db.server";
 import { startImportWorker } from "../app/features/scan/import-jobs.server";
 import { queueWorkerInAppProcess, startQueueWorker, stopQueue } from "../app/shared/queue.server";
-import { runScript } from "./run-script";
+import { onStopSignal, runScript } from "./run-script";
 
 await runScript(async () => {
   const database = await openDatabase();
@@ -23,9 +23,7 @@ await runScript(async () => {
     stdio: "inherit",
     env: process.env,
   });
-  const stop = () => child.kill("SIGTERM");
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  onStopSignal(() => child.kill("SIGTERM"));
   await new Promise((resolve) => child.on("exit", resolve));
   stopImportWorker();
   await stopQueueWorker();

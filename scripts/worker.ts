@@ -5,7 +5,7 @@ import { openDatabase } from "../app/shared/database/database-url.server";
 import { applyMigrations } from "../app/shared/database/schema-engine.server";
 import { disconnectDb } from "../app/shared/db.server";
 import { startQueueWorker, stopQueue } from "../app/shared/queue.server";
-import { runScript } from "./run-script";
+import { onStopSignal, runScript } from "./run-script";
 
 await runScript(async () => {
   const database = await openDatabase();
@@ -16,10 +16,7 @@ await runScript(async () => {
     console.log(
       `Buurtagenda worker runs (${database.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}). Stop with Ctrl-C.`,
     );
-    await new Promise<void>((resolve) => {
-      process.once("SIGINT", () => resolve());
-      process.once("SIGTERM", () => resolve());
-    });
+    await new Promise<void>((resolve) => onStopSignal(resolve));
     await stopQueueWorker();
   } finally {
     await stopQueue().catch(() => {});

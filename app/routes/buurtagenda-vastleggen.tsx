@@ -5,13 +5,26 @@ import type { z } from "zod";
 import type { Route } from "./+types/buurtagenda-vastleggen";
 import { agendaFor, agendaForChange } from "../features/agenda/agenda-routes.server";
 import { getScanPage } from "../features/scan/buurtscan.server";
-import { createEvent, eventsOf, recordStory } from "../features/stories/recording.server";
+import {
+  createEvent,
+  eventsOf,
+  recordStory,
+  recordedStoriesOf,
+  withdrawForTeller,
+} from "../features/stories/recording.server";
 import { RecordForm } from "../features/stories/record-form";
 import { eventSchema, recordSchema } from "../features/stories/stories.schema";
 import { storiesMessages } from "../features/stories/stories.messages";
 import { db } from "../shared/db.server";
 import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
-import { SelectField, SubmitButton, TextAreaField, TextField } from "../shared/ui/form";
+import {
+  FormAlert,
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from "../shared/ui/form";
 
 // Block 4 for professionals: walks and meetings of a buurtagenda, and quick entry of the stories
 // residents told there (story.record: platform, staff, partners).
@@ -30,7 +43,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   ]);
   const asked = new URL(request.url).searchParams.get("bijeenkomst");
   const event = events.find((e) => e.id === asked) ?? null;
+  const recorded = await recordedStoriesOf(resource.agendaId, event?.id ?? null);
+  const nameOf = new Map(page.areaBuurten.map((b) => [b.code, b.name]));
   return {
+    recorded: recorded.map((s) => ({
+      id: s.id,
+      text: s.text,
+      buurt: nameOf.get(s.buurtCode) ?? s.buurtCode,
+      tellerName: s.tellerName,
+      status: s.status,
+      consentPublish: s.consentPublish,
+      createdAt: s.createdAt.toISOString(),
+    })),
     agenda: page.agenda,
     buurten: page.areaBuurten,
     events: events.map((e) => ({
@@ -48,6 +72,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, resource } = await agendaForChange(request, params.id, "story.record");
   const form = await request.formData();
+  if (form.get("intent") === "withdraw-for-teller") {
+    const done = await withdrawForTeller(user.id, resource, String(form.get("story") ?? ""));
+    return done ? { withdrawnForTeller: true } : { withdrawRefused: true };
+  }
   if (form.get("intent") === "event") {
     const submission = parseWithZod(form, { schema: eventSchema });
     if (submission.status !== "success") return { eventResult: submission.reply() };
@@ -133,6 +161,45 @@ export default function RecordStories({ loaderData, actionData }: Route.Componen
           buurten={loaderData.buurten}
           themes={loaderData.themes}
         />
+      </section>
+      <section aria-labelledby="vastgelegd" className="section stack">
+        <h2 className="utrecht-heading-2" id="vastgelegd">
+          {event ? t("recordedAt", { event: event.title }) : t("recordedWithoutEvent")}
+        </h2>
+        {actionData && "withdrawnForTeller" in actionData ? (
+          <StatusMessage>{t("withdrawnForTeller")}</StatusMessage>
+        ) : null}
+        {actionData && "withdrawRefused" in actionData ? (
+          <FormAlert messages={[t("alreadyHandled")]} />
+        ) : null}
+        {loaderData.recorded.length === 0 ? (
+          <p className="utrecht-paragraph">{t("recordedNone")}</p>
+        ) : (
+          <>
+            <p className="utrecht-paragraph">{t("withdrawForTellerHelp")}</p>
+            <ul className="story-list">
+              {loaderData.recorded.map((story) => (
+                <li key={story.id}>
+                  <p className="utrecht-paragraph story-text">{story.text}</p>
+                  <p className="source-note">
+                    {story.buurt} ·{" "}
+                    {story.tellerName
+                      ? t("toldBy", { name: story.tellerName })
+                      : t("toldAnonymous")}{" "}
+                    · <span className="status-badge">{t(`status_${story.status}`)}</span>
+                  </p>
+                  {story.status !== "withdrawn" ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="withdraw-for-teller" />
+                      <input type="hidden" name="story" value={story.id} />
+                      <SubmitButton variant="secondary">{t("withdrawForTeller")}</SubmitButton>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
     </div>
   );

@@ -83,9 +83,16 @@ test("Kees records four stories from a walk, anonymises one, and they show on th
   await expect(
     main.getByRole("link", { name: new RegExp(`Wijkwandeling ${stamp}.*4 verhalen`) }),
   ).toBeVisible();
+  // What was collected at the walk is listed, so a teller's change of mind can be acted on.
+  const collected = main.getByRole("region", { name: `Vastgelegd tijdens Wijkwandeling ${stamp}` });
+  await expect(collected.locator("p.story-text", { hasText: `(${stamp})` })).toHaveCount(4);
+  await expect(
+    collected.getByRole("button", { name: "Intrekken namens de verteller" }),
+  ).toHaveCount(4);
 
   // All four wait in Kees's moderation queue, each exactly once.
   await kees.getByRole("link", { name: "Verhalen controleren" }).click();
+  await expect(main.getByRole("heading", { level: 1, name: "Verhalen controleren" })).toBeVisible();
   for (const [, text] of stories) {
     await expect(
       kees.getByRole("main").locator("p.story-text", { hasText: `${text} (${stamp})` }),

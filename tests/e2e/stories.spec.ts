@@ -113,6 +113,13 @@ test("Fatima tells a story through sign-in by code; Kees approves it; it shows o
   await expectAccessible(kees);
   await item.getByRole("button", { name: "Plaatsen" }).click();
   await expect(queue.getByText("Het verhaal staat op de website.")).toBeVisible();
+  // Fatima hears it by mail, from the background queue; the mail holds no story text.
+  const published = await waitForMail(
+    email,
+    /Een moderator heeft uw verhaal gelezen\. Het staat nu op de website\./,
+  );
+  expect(published.text).toContain(`/buurt/${GLIPPER_DREEF}`);
+  expect(published.text).not.toContain("bushalte");
 
   // On the buurt page, for everyone: in the list and as a pin on the map.
   const visitor = await (await browser.newContext()).newPage();

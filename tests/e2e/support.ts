@@ -9,7 +9,10 @@ import type { CapturedMail } from "../support/smtp-capture";
 export async function waitForMail(address: string, matching: RegExp): Promise<CapturedMail> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const files = (await readdir(E2E_MAIL_DIR).catch(() => [] as string[])).sort().reverse();
+    const files = (await readdir(E2E_MAIL_DIR).catch(() => [] as string[]))
+      .filter((file) => file.endsWith(".json"))
+      .sort()
+      .reverse();
     for (const file of files) {
       const mail = JSON.parse(
         await readFile(path.join(E2E_MAIL_DIR, file), "utf8"),

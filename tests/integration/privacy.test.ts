@@ -19,6 +19,8 @@ import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 setupFreshDatabase();
 
+const IP = "203.0.113.7";
+
 const GLIPPER_DREEF = "BU03970101";
 const PASSWORD = "een lange zin als wachtwoord";
 let passwordHash: string;
@@ -127,9 +129,9 @@ describe("download my data", () => {
     await story(fatima.id, "withdrawn", "Toch maar niet.");
     const othersPublished = await story(other.id, "published", "Mijn tuin staat vaak onder water.");
     await story(other.id, "submitted", "Geheim verhaal van een ander.");
-    expect(await toggleRecognised(fatima.id, othersPublished)).toBe("added");
-    expect(await toggleRecognised(other.id, published)).toBe("added");
-    expect(await reportStory(fatima.id, othersPublished, "Dit gaat over mijn straat.")).toBe(
+    expect(await toggleRecognised(fatima.id, othersPublished, IP)).toBe("added");
+    expect(await toggleRecognised(other.id, published, IP)).toBe("added");
+    expect(await reportStory(fatima.id, othersPublished, "Dit gaat over mijn straat.", IP)).toBe(
       "reported",
     );
     await db().notificationLog.create({
@@ -326,10 +328,10 @@ describe("delete my account", () => {
       rejectionReason: "other",
     });
     const neighbours = await story(neighbour.id, "published", "Er rijden te veel auto's hard.");
-    await toggleRecognised(person.id, neighbours);
-    await toggleRecognised(neighbour.id, neighbours);
-    await toggleRecognised(neighbour.id, kept);
-    await reportStory(person.id, neighbours, "Dit klopt niet.");
+    await toggleRecognised(person.id, neighbours, IP);
+    await toggleRecognised(neighbour.id, neighbours, IP);
+    await toggleRecognised(neighbour.id, kept, IP);
+    await reportStory(person.id, neighbours, "Dit klopt niet.", IP);
     await db().notificationLog.create({
       data: { key: `story.published:${kept}:1`, userId: person.id, kind: "story.published" },
     });
@@ -393,7 +395,7 @@ describe("delete my account", () => {
     await story(person.id, "withdrawn", "Ingetrokken verhaal.");
     const other = await resident();
     const othersStory = await story(other.id, "published", "Het gras wordt nooit gemaaid.");
-    await toggleRecognised(other.id, published);
+    await toggleRecognised(other.id, published, IP);
     const page = await deleteLoader(routeArgs(get("/account/verwijderen", person.cookie)));
     expect(page.hasPassword).toBe(false);
     const before = await holdings(person.id);

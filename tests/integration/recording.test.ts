@@ -221,3 +221,73 @@ describe("recording stories told in person", () => {
     expect(JSON.stringify(page)).not.toContain("Kees");
   });
 });
+
+describe("a teller without an account changes their mind", () => {
+  it("lists what was recorded at the walk, and the professional withdraws a story for its teller", async () => {
+    const page = await pageLoader(
+      routeArgs(get(`/buurtagenda/${agendaId}/vastleggen?bijeenkomst=${walkId}`, cookies.partner), {
+        id: agendaId,
+      }),
+    );
+    expect(page.recorded.map((s) => s.text)).toContain("Verhaal 1 van de wandeling.");
+    // Only what was recorded at this walk.
+    expect(
+      await db().story.count({
+        where: { id: { in: page.recorded.map((s) => s.id) }, eventId: { not: walkId } },
+      }),
+    ).toBe(0);
+    expect(page.recorded).toHaveLength(
+      await db().story.count({ where: { eventId: walkId, recordedById: { not: null } } }),
+    );
+    const truus = await db().story.findFirstOrThrow({ where: { tellerName: "Truus" } });
+    expect(truus.status).toBe("published");
+    const withdraw = (cookie: string | undefined, story: string, id = agendaId) =>
+      pageAction(
+        routeArgs(
+          formPost(
+            `/buurtagenda/${id}/vastleggen`,
+            { intent: "withdraw-for-teller", story },
+            cookie,
+          ),
+          { id },
+        ),
+      );
+    // Not the council, not through another agenda, not a story told online.
+    await expect(withdraw(cookies.adviesraad, truus.id)).rejects.toMatchObject({
+      init: { status: 403 },
+    });
+    expect(await withdraw(cookies.gemeente, truus.id, otherAgendaId)).toEqual({
+      withdrawRefused: true,
+    });
+    const online = await db().story.create({
+      data: {
+        gemeenteCode: "GM0397",
+        buurtCode: GLIPPER_DREEF,
+        agendaId,
+        text: "Zelf verteld.",
+        channel: "online",
+        tellerId: ids.bewoner,
+        consentPublish: true,
+        consentQuote: true,
+      },
+    });
+    expect(await withdraw(cookies.buurtplatform, online.id)).toEqual({ withdrawRefused: true });
+    expect(await withdraw(cookies.partner, truus.id)).toEqual({ withdrawnForTeller: true });
+    expect(await db().story.findUniqueOrThrow({ where: { id: truus.id } })).toMatchObject({
+      status: "withdrawn",
+      consentPublish: false,
+      consentQuote: false,
+    });
+    const buurt = await buurtLoader(
+      routeArgs(get(`/buurt/${GLIPPER_DREEF}`), { code: GLIPPER_DREEF }),
+    );
+    expect(buurt.stories.map((s) => s.id)).not.toContain(truus.id);
+    expect(
+      await db().auditEvent.findFirst({
+        where: { subjectId: truus.id, action: "story.withdrawn_for_teller" },
+      }),
+    ).toMatchObject({ actorId: ids.partner });
+    // Twice is refused: nothing left to withdraw.
+    expect(await withdraw(cookies.partner, truus.id)).toEqual({ withdrawRefused: true });
+  });
+});

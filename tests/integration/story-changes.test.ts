@@ -1,6 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as tellAction } from "../../app/routes/buurt-vertellen";
+import { action as recogniseAction } from "../../app/routes/verhaal-herkenbaar";
+import { RATE_LIMITS } from "../../app/features/auth/rate-limit.server";
 import { loader as buurtLoader } from "../../app/routes/buurt";
 import { action as moderationAction, loader as moderationLoader } from "../../app/routes/moderatie";
 import {
@@ -281,6 +283,36 @@ describe("duplicates and the queue's buurt filter", () => {
     ).rejects.toMatchObject({ init: { status: 403 } });
     expect((await db().story.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe(
       "submitted",
+    );
+  });
+});
+
+describe("reacting from one address", () => {
+  it("is limited per IP as well as per account: many accounts, one script, get a plain 429", async () => {
+    const story = await db().story.findFirstOrThrow({
+      where: { text: "De stoep bij de school is kapot.", status: "published" },
+    });
+    const recognise = (cookie: string, ip: string) =>
+      recogniseAction(
+        routeArgs(formPost(`/verhaal/${story.id}/herkenbaar`, {}, cookie), { id: story.id }, ip),
+      );
+    // This address has used up its hour (as after hundreds of scripted clicks).
+    await db().rateLimit.create({
+      data: {
+        key: "react:ip:198.51.100.9",
+        count: RATE_LIMITS.reactionsPerIp.limit,
+        windowStart: new Date(),
+      },
+    });
+    await expect(recognise(cookies.neighbour!, "198.51.100.9")).rejects.toMatchObject({
+      init: { status: 429 },
+    });
+    expect(
+      await db().storyReaction.count({ where: { storyId: story.id, userId: ids.neighbour } }),
+    ).toBe(0);
+    // The same account from another address is not affected.
+    expect(isRedirectTo(await recognise(cookies.neighbour!, "198.51.100.10"), /#verhaal-/)).toBe(
+      true,
     );
   });
 });

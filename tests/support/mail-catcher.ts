@@ -1,6 +1,6 @@
 // A real SMTP server for the end-to-end tests: the app sends mail over SMTP as in production,
 // and each message lands as JSON in MAIL_CATCHER_DIR for the tests to read.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startSmtpCapture } from "./smtp-capture";
 
@@ -10,7 +10,9 @@ await mkdir(dir, { recursive: true });
 
 const capture = await startSmtpCapture(port, async (mail) => {
   const file = path.join(dir, `${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
-  await writeFile(file, JSON.stringify(mail));
+  // Written beside it and renamed, so a test reading the folder never sees half a mail.
+  await writeFile(`${file}.part`, JSON.stringify(mail));
+  await rename(`${file}.part`, file);
 });
 console.log(`Mail catcher listening on ${capture.port}, writing to ${dir}`);
 const stop = () => void capture.close().then(() => process.exit(0));

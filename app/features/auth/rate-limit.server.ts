@@ -22,8 +22,9 @@ export const RATE_LIMITS = {
   /** Telling stories: a resident rarely tells more than a few an hour; a script does. */
   storiesPerAccount: { limit: 10, windowSeconds: 60 * 60 },
   storiesPerIp: { limit: 60, windowSeconds: 60 * 60 },
-  /** "Herkenbaar" and reports. */
+  /** "Herkenbaar" and reports, per account and from one IP (many accounts, one script). */
   reactionsPerAccount: { limit: 120, windowSeconds: 60 * 60 },
+  reactionsPerIp: { limit: 600, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitResult {

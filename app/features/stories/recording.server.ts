@@ -135,3 +135,60 @@ export async function recordStory(
     throw error;
   }
 }
+
+/** How many recorded stories the recording page lists for one walk or meeting (newest first). */
+const RECORDED_LIST_LIMIT = 200;
+
+/**
+ * The stories recorded for this buurtagenda at one event (or without an event): what was
+ * collected, so the professional can act for a teller who changes their mind.
+ */
+export async function recordedStoriesOf(agendaId: string, eventId: string | null) {
+  return db().story.findMany({
+    where: { agendaId, eventId, recordedById: { not: null } },
+    orderBy: { createdAt: "desc" },
+    take: RECORDED_LIST_LIMIT,
+    select: {
+      id: true,
+      text: true,
+      buurtCode: true,
+      tellerName: true,
+      status: true,
+      consentPublish: true,
+      consentQuote: true,
+      createdAt: true,
+    },
+  });
+}
+
+/**
+ * A teller without an account asks the professional to take back their consent: the story is
+ * withdrawn (off the site at once, not quoted), recorded as done on the teller's behalf.
+ */
+export async function withdrawForTeller(
+  actorId: string,
+  agenda: AgendaResource,
+  storyId: string,
+): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(storyId)) return false;
+  return db().$transaction(async (tx) => {
+    const changed = await tx.story.updateMany({
+      where: {
+        id: storyId,
+        agendaId: agenda.agendaId,
+        recordedById: { not: null },
+        status: { not: "withdrawn" },
+      },
+      data: { status: "withdrawn", consentPublish: false, consentQuote: false },
+    });
+    if (changed.count === 0) return false;
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "story.withdrawn_for_teller",
+      subjectType: "story",
+      subjectId: storyId,
+      details: { agendaId: agenda.agendaId },
+    });
+    return true;
+  });
+}

@@ -668,13 +668,23 @@ export async function publishedStoryPins(filters: PublishedFilters) {
 export type RecogniseOutcome = "added" | "removed" | "not-published" | "limited";
 
 /** "Herkenbaar": one per account and story; a second click takes it back. */
-export async function toggleRecognised(userId: string, storyId: string): Promise<RecogniseOutcome> {
+const reactionLimits = (userId: string, ip: string) =>
+  hitRateLimits([
+    [`react:${userId}`, RATE_LIMITS.reactionsPerAccount],
+    [`react:ip:${ip}`, RATE_LIMITS.reactionsPerIp],
+  ]);
+
+export async function toggleRecognised(
+  userId: string,
+  storyId: string,
+  ip: string,
+): Promise<RecogniseOutcome> {
   const story = await db().story.findUnique({
     where: { id: storyId },
     select: { status: true, consentPublish: true },
   });
   if (story?.status !== "published" || !story.consentPublish) return "not-published";
-  const limit = await hitRateLimits([[`react:${userId}`, RATE_LIMITS.reactionsPerAccount]]);
+  const limit = await reactionLimits(userId, ip);
   if (limit.limited) return "limited";
   const removed = await db().storyReaction.deleteMany({ where: { storyId, userId } });
   if (removed.count > 0) return "removed";
@@ -708,13 +718,14 @@ export async function reportStory(
   reporterId: string,
   storyId: string,
   reason: string,
+  ip: string,
 ): Promise<ReportOutcome> {
   const story = await db().story.findUnique({
     where: { id: storyId },
     select: { status: true, consentPublish: true },
   });
   if (story?.status !== "published" || !story.consentPublish) return "not-published";
-  const limit = await hitRateLimits([[`react:${reporterId}`, RATE_LIMITS.reactionsPerAccount]]);
+  const limit = await reactionLimits(reporterId, ip);
   if (limit.limited) return "limited";
   await db().$transaction(async (tx) => {
     await tx.storyReport.create({ data: { storyId, reporterId, reason } });

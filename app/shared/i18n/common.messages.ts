@@ -30,6 +30,9 @@ export const commonMessages = defineMessages({
     forbiddenTitle: "Dit mag u niet bekijken",
     forbiddenText:
       "U heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem dan contact op met de gemeente.",
+    tooManyTitle: "Even wachten",
+    tooManyText:
+      "U heeft dit kort na elkaar heel vaak gedaan. Wacht een uur en probeer het dan opnieuw.",
     badRequestTitle: "Dit verzoek klopt niet",
     badRequestText:
       "Het verzoek kwam niet van deze website, of het was niet compleet. Ga terug en probeer het opnieuw.",
@@ -64,6 +67,8 @@ export const commonMessages = defineMessages({
     forbiddenTitle: "You may not view this",
     forbiddenText:
       "You do not have access to this page. Do you think this is wrong? Please contact the municipality.",
+    tooManyTitle: "Please wait",
+    tooManyText: "You did this very often in a short time. Wait an hour, then try again.",
     badRequestTitle: "This request is not right",
     badRequestText:
       "The request did not come from this website, or it was incomplete. Go back and try again.",
