@@ -177,6 +177,25 @@ describe("the teller changes a story before moderation", () => {
   });
 });
 
+describe("who told it", () => {
+  it("is the signed-in account, whatever a forged teller field says", async () => {
+    await tell("Ik doe alsof ik iemand anders ben.", cookies.neighbour!, GLIPPER_DREEF, {
+      tellerId: ids.bewoner!,
+      recordedById: ids.buurtplatform!,
+      channel: "walk",
+    });
+    const story = await db().story.findFirstOrThrow({
+      where: { text: "Ik doe alsof ik iemand anders ben." },
+    });
+    expect(story).toMatchObject({
+      tellerId: ids.neighbour,
+      recordedById: null,
+      channel: "online",
+      status: "submitted",
+    });
+  });
+});
+
 describe("spam-like repeats", () => {
   it("flags the same account sending the same text again, and shows it in the queue", async () => {
     await tell("Te donker bij het pad!", cookies.bewoner!);
