@@ -34,12 +34,14 @@ const BLOCK_PAGES: Partial<
     | "/buurtagenda/:id/buurtscan"
     | "/buurtagenda/:id/partijen"
     | "/buurtagenda/:id/vastleggen"
+    | "/buurtagenda/:id/thema-matrix"
   >
 > = {
   1: "/buurtagenda/:id/urgentie",
   2: "/buurtagenda/:id/buurtscan",
   3: "/buurtagenda/:id/partijen",
   4: "/buurtagenda/:id/vastleggen",
+  5: "/buurtagenda/:id/thema-matrix",
 };
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -137,9 +139,9 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
       <p className="utrecht-paragraph">{t("blocksIntro")}</p>
       <ol className="block-cards">
         {blocks.map((block) => {
-          // The buurtscan holds rankings: only those who may see them get the link.
+          // The buurtscan and the theme matrix hold rankings: only those who may see them get the link.
           const page =
-            (block.number === 2 && !loaderData.can["scan.view"]) ||
+            ((block.number === 2 || block.number === 5) && !loaderData.can["scan.view"]) ||
             (block.number === 4 && !loaderData.can["story.record"])
               ? undefined
               : BLOCK_PAGES[block.number];

@@ -112,4 +112,21 @@ test("Sanne ranks Heemstede's buurten, designates a focus area, scans it and fre
   await expectAccessible(page);
   await main.getByRole("link", { name: focusName }).click();
   await expect(page.locator(".block-card").nth(1)).toContainText("Klaar");
+
+  // Block 5 reads the frozen figures next to the stories of the area, in a chart and a table.
+  await page.getByRole("link", { name: "5. Verbind tellen en vertellen" }).click();
+  await expect(main.getByRole("heading", { level: 1, name: /^Tellen en vertellen/ })).toBeVisible();
+  await expect(main.getByText(/Cijfers uit buurtscan 1, afgerond op/)).toBeVisible();
+  await expect(main.getByRole("img", { name: /Grafiek: per onderwerp/ })).toBeVisible();
+  await expect(main.getByRole("row", { name: /Eenzaamheid/ })).toBeVisible();
+  await expectAccessible(page);
+  // A bad threshold is refused next to its field and the typed value stays.
+  await main.getByLabel("Drempel cijfers (1 tot 100)").fill("150");
+  await main.getByRole("button", { name: "Drempels opslaan" }).click();
+  await expect(main.getByText("Vul een heel getal van 1 tot 100 in.")).toBeVisible();
+  await expect(main.getByLabel("Drempel cijfers (1 tot 100)")).toHaveValue("150");
+  await main.getByLabel("Drempel cijfers (1 tot 100)").fill("60");
+  await main.getByRole("button", { name: "Drempels opslaan" }).click();
+  await expect(main.getByText("De drempels zijn opgeslagen.")).toBeVisible();
+  await expectAccessible(page);
 });

@@ -269,3 +269,47 @@ export async function freezeScan(
     return { ok: true, number } as const;
   });
 }
+
+/**
+ * The newest frozen buurtscan of a buurtagenda as block 5 reads it: each indicator with its
+ * direction and themes and the frozen value of every buurt of the gemeente. Null without a
+ * frozen scan. Two queries whatever the number of indicators.
+ */
+export async function frozenScanFigures(agendaId: string) {
+  const scan = await db().buurtScan.findFirst({
+    where: { agendaId, frozenAt: { not: null } },
+    orderBy: { number: "desc" },
+  });
+  if (!scan) return null;
+  const [indicators, values] = await Promise.all([
+    db().indicator.findMany({
+      where: { key: { in: scan.indicatorKeys } },
+      include: { themes: { select: { themeKey: true } } },
+    }),
+    db().buurtScanValue.findMany({
+      where: { scanId: scan.id, areaCode: { startsWith: "BU" } },
+      select: { areaCode: true, indicatorKey: true, value: true, year: true, source: true },
+    }),
+  ]);
+  return {
+    scanId: scan.id,
+    number: scan.number,
+    frozenAt: scan.frozenAt!,
+    indicators: indicators
+      .sort((a, b) => scan.indicatorKeys.indexOf(a.key) - scan.indicatorKeys.indexOf(b.key))
+      .map((indicator) => {
+        const own = values.filter((v) => v.indicatorKey === indicator.key);
+        return {
+          key: indicator.key,
+          labelNl: indicator.labelNl,
+          labelEn: indicator.labelEn,
+          unit: indicator.unit,
+          direction: indicator.direction,
+          themes: indicator.themes.map((t) => t.themeKey),
+          year: own[0]?.year ?? null,
+          source: own[0]?.source ?? indicator.source,
+          buurtValues: own.map((v) => ({ code: v.areaCode, value: v.value })),
+        };
+      }),
+  };
+}

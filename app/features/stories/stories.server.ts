@@ -665,15 +665,67 @@ export async function publishedStoryPins(filters: PublishedFilters) {
   };
 }
 
+/**
+ * Block 5's story signal: per theme, how many published stories of these buurten are about it and
+ * their weight (each story 1 + its "herkenbaar" count), the total weight of all of them, and the
+ * most recognised stories per theme. Two aggregate queries whatever the number of stories.
+ */
+export async function storyWeightsByTheme(buurtCodes: string[], topPerTheme = 3) {
+  const [perTheme, top] = await Promise.all([
+    db().$queryRaw<{ theme_key: string | null; count: number; weight: number }[]>`
+      WITH s AS (
+        SELECT st.id, 1 + (SELECT count(*) FROM story_reaction r WHERE r.story_id = st.id) AS weight
+        FROM story st
+        WHERE st.buurt_code = ANY(${buurtCodes}) AND st.status = 'published' AND st.consent_publish
+      )
+      SELECT NULL AS theme_key, count(*)::int AS count, coalesce(sum(weight), 0)::int AS weight
+      FROM s
+      UNION ALL
+      SELECT t.theme_key, count(*)::int, sum(s.weight)::int
+      FROM s JOIN story_theme t ON t.story_id = s.id
+      GROUP BY t.theme_key`,
+    db().$queryRaw<
+      { theme_key: string; id: string; title: string; text: string; recognised: number }[]
+    >`
+      SELECT theme_key, id, title, text, recognised FROM (
+        SELECT t.theme_key, st.id, st.title, st.text, r.recognised,
+          row_number() OVER (PARTITION BY t.theme_key ORDER BY r.recognised DESC, st.created_at DESC) AS n
+        FROM story st
+        JOIN story_theme t ON t.story_id = st.id
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS recognised FROM story_reaction x WHERE x.story_id = st.id
+        ) r
+        WHERE st.buurt_code = ANY(${buurtCodes}) AND st.status = 'published' AND st.consent_publish
+      ) ranked
+      WHERE n <= ${topPerTheme}`,
+  ]);
+  // The row without a theme is the total over distinct stories: one with two themes counts once.
+  const total = perTheme.find((r) => r.theme_key === null) ?? { count: 0, weight: 0 };
+  return {
+    totalCount: total.count,
+    totalWeight: total.weight,
+    byTheme: new Map(
+      perTheme
+        .filter((r) => r.theme_key !== null)
+        .map((r) => [r.theme_key!, { count: r.count, weight: r.weight }]),
+    ),
+    topByTheme: top.reduce((map, row) => {
+      map.set(row.theme_key, [...(map.get(row.theme_key) ?? []), row]);
+      return map;
+    }, new Map<string, typeof top>()),
+  };
+}
+
 export type RecogniseOutcome = "added" | "removed" | "not-published" | "limited";
 
-/** "Herkenbaar": one per account and story; a second click takes it back. */
+/** Reacting ("herkenbaar", reports) is limited per account and per IP. */
 const reactionLimits = (userId: string, ip: string) =>
   hitRateLimits([
     [`react:${userId}`, RATE_LIMITS.reactionsPerAccount],
     [`react:ip:${ip}`, RATE_LIMITS.reactionsPerIp],
   ]);
 
+/** "Herkenbaar": one per account and story; a second click takes it back. */
 export async function toggleRecognised(
   userId: string,
   storyId: string,

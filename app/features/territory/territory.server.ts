@@ -66,3 +66,14 @@ export function bboxOf(area: {
 }) {
   return { west: area.bboxWest, south: area.bboxSouth, east: area.bboxEast, north: area.bboxNorth };
 }
+
+/** The names of these buurten (their newest CBS year), by code. */
+export async function buurtNames(codes: string[]): Promise<Map<string, string>> {
+  const buurten = await db().buurt.findMany({
+    where: { code: { in: codes } },
+    orderBy: { year: "desc" },
+    distinct: ["code"],
+    select: { code: true, name: true },
+  });
+  return new Map(buurten.map((b) => [b.code, b.name]));
+}

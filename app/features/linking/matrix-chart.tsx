@@ -1,0 +1,105 @@
+import type { ThemeKind } from "./theme-matrix";
+
+// The theme matrix as a quadrant chart, drawn on the server as SVG: figures up, stories to the
+// right, the thresholds as dashed lines. Each theme is a numbered dot; the table beside it has the
+// same numbers and every value, for screen readers and for exact reading.
+
+export interface MatrixPoint {
+  number: number;
+  label: string;
+  /** 0–1; themes without a figure sit on the axis. */
+  figures: number | null;
+  /** 0–1 */
+  stories: number;
+  kind: ThemeKind;
+}
+
+export const KIND_COLOURS: Record<ThemeKind, string> = {
+  confirmed: "#a50f15",
+  felt: "#8c510a",
+  hidden: "#08519c",
+  quiet: "#525252",
+};
+
+const SIZE = 320;
+const PAD = 44;
+
+export function MatrixChart({
+  points,
+  thresholds,
+  label,
+  axis,
+}: {
+  points: MatrixPoint[];
+  thresholds: { statistical: number; storyShare: number };
+  label: string;
+  axis: { figures: string; stories: string };
+}) {
+  // The story axis runs to twice the threshold or just past the largest share, whichever is more.
+  const storyMax = Math.min(
+    1,
+    Math.max(thresholds.storyShare * 2, ...points.map((p) => p.stories * 1.1), 0.05),
+  );
+  const x = (share: number) => PAD + (share / storyMax) * SIZE;
+  const y = (score: number) => PAD + (1 - score) * SIZE;
+  return (
+    <svg
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${SIZE + PAD * 2} ${SIZE + PAD * 2}`}
+      className="matrix-chart"
+    >
+      <rect x={PAD} y={PAD} width={SIZE} height={SIZE} fill="#ffffff" stroke="#6b6b6b" />
+      <line
+        x1={x(thresholds.storyShare)}
+        x2={x(thresholds.storyShare)}
+        y1={PAD}
+        y2={PAD + SIZE}
+        stroke="#6b6b6b"
+        strokeDasharray="4 4"
+      />
+      <line
+        x1={PAD}
+        x2={PAD + SIZE}
+        y1={y(thresholds.statistical)}
+        y2={y(thresholds.statistical)}
+        stroke="#6b6b6b"
+        strokeDasharray="4 4"
+      />
+      <text x={PAD + SIZE / 2} y={PAD + SIZE + 32} textAnchor="middle" fontSize="13">
+        {axis.stories}
+      </text>
+      <text
+        x={14}
+        y={PAD + SIZE / 2}
+        textAnchor="middle"
+        fontSize="13"
+        transform={`rotate(-90 14 ${PAD + SIZE / 2})`}
+      >
+        {axis.figures}
+      </text>
+      {points.map((point) => (
+        <g key={point.number}>
+          <title>{point.label}</title>
+          <circle
+            cx={x(Math.min(point.stories, storyMax))}
+            cy={y(point.figures ?? 0)}
+            r={10}
+            fill={KIND_COLOURS[point.kind]}
+            stroke="#ffffff"
+            strokeWidth={1.5}
+          />
+          <text
+            x={x(Math.min(point.stories, storyMax))}
+            y={y(point.figures ?? 0) + 4}
+            textAnchor="middle"
+            fontSize="11"
+            fill="#ffffff"
+          >
+            {point.number}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
