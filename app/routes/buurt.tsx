@@ -67,7 +67,7 @@ export default function Buurt({ loaderData }: Route.ComponentProps) {
         unavailableText={t("mapUnavailable")}
         loadingText={t("mapLoading")}
         baseStyleUrl={loaderData.baseStyleUrl}
-        points={loaderData.pins}
+        pointsUrl={`${href("/buurt/:code/kaartpunten", { code: buurt.code })}${loaderData.pinQuery}`}
         pointLabels={{ cluster: ts("pinCluster"), open: ts("pinOpen") }}
       />
       <p className="source-note">{tc("sourceCbs")}</p>

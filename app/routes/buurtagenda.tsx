@@ -83,7 +83,7 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
         unavailableText={tt("mapUnavailable")}
         loadingText={tt("mapLoading")}
         baseStyleUrl={loaderData.baseStyleUrl}
-        points={loaderData.pins}
+        pointsUrl={`${href("/buurtagenda/:id/kaartpunten", { id: agenda.id })}${loaderData.pinQuery}`}
         pointLabels={{ cluster: ts("pinCluster"), open: ts("pinOpen") }}
       />
       {loaderData.canViewWorkspace ? (

@@ -7,6 +7,7 @@ import {
 } from "../../app/routes/account-verwijderen";
 import { loader as accountLoader } from "../../app/routes/account";
 import { loader as buurtLoader } from "../../app/routes/buurt";
+import { loader as buurtPinsLoader } from "../../app/routes/buurt-kaartpunten";
 import { DEMO_PASSWORD } from "../../app/features/auth/demo-accounts.server";
 import { hashPassword } from "../../app/features/auth/password.server";
 import { authenticate, createSession } from "../../app/features/auth/session.server";
@@ -437,7 +438,12 @@ describe("the public buurt page", () => {
       const section = await buurtSection(query);
       const stories = section.stories.filter((s) => s.text.includes(marker));
       expect(stories.map((s) => s.id)).toEqual([shown]);
-      const pinIds = section.pins.features.map((f) => f.properties.id);
+      const pins = (await (
+        await buurtPinsLoader(
+          routeArgs(get(`/buurt/${GLIPPER_DREEF}/kaartpunten${query}`), { code: GLIPPER_DREEF }),
+        )
+      ).json()) as { features: { properties: { id: string } }[] };
+      const pinIds = pins.features.map((f) => f.properties.id);
       expect(pinIds).toContain(shown);
       expect(pinIds.filter((id) => hidden.includes(id))).toEqual([]);
     }

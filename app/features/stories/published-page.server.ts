@@ -24,19 +24,43 @@ export function publishedFiltersFrom(url: URL, buurtCodes: string[]): PublishedS
   };
 }
 
-export async function publishedSection(url: URL, buurtCodes: string[], viewerId: string | null) {
-  const filters = publishedFiltersFrom(url, buurtCodes);
-  const query = {
+function queryOf(filters: PublishedSectionFilters, buurtCodes: string[]) {
+  return {
     buurtCodes: filters.buurt ? [filters.buurt] : buurtCodes,
     theme: filters.theme || undefined,
     q: filters.q || undefined,
   };
-  const [list, pins, themes] = await Promise.all([
-    publishedStories({ ...query, page: filters.page, viewerId }),
-    publishedStoryPins(query),
+}
+
+/**
+ * The map's pins for the same filters as the list, as GeoJSON. Served apart from the page (the
+ * map fetches them), so the page a resident opens on a phone stays small whatever the number of
+ * pins.
+ */
+export async function publishedPinsResponse(url: URL, buurtCodes: string[]): Promise<Response> {
+  const filters = publishedFiltersFrom(url, buurtCodes);
+  const pins = await publishedStoryPins(queryOf(filters, buurtCodes));
+  return Response.json(pins, {
+    headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
+}
+
+/** The filters as a query string for the map's pins (the page number does not matter there). */
+function pinQuery(filters: PublishedSectionFilters): string {
+  const query = new URLSearchParams();
+  if (filters.q) query.set("zoek", filters.q);
+  if (filters.theme) query.set("thema", filters.theme);
+  if (filters.buurt) query.set("buurt", filters.buurt);
+  const search = query.toString();
+  return search ? `?${search}` : "";
+}
+
+export async function publishedSection(url: URL, buurtCodes: string[], viewerId: string | null) {
+  const filters = publishedFiltersFrom(url, buurtCodes);
+  const [list, themes] = await Promise.all([
+    publishedStories({ ...queryOf(filters, buurtCodes), page: filters.page, viewerId }),
     db().theme.findMany({ orderBy: { sortOrder: "asc" } }),
   ]);
-  const onThisPage = new Set(list.stories.map((s) => s.id));
   return {
     filters,
     total: list.total,
@@ -47,17 +71,7 @@ export async function publishedSection(url: URL, buurtCodes: string[], viewerId:
       createdAt: s.createdAt.toISOString(),
       event: s.event && { ...s.event, heldOn: s.event.heldOn.toISOString() },
     })),
-    // A pin whose story is in the list below links to it; the others only show their title.
-    pins: {
-      ...pins,
-      features: pins.features.map((f) => ({
-        ...f,
-        properties: {
-          ...f.properties,
-          href: onThisPage.has(f.properties.id) ? `#verhaal-${f.properties.id}` : "",
-        },
-      })),
-    },
+    pinQuery: pinQuery(filters),
     themes: themes.map((t) => ({ key: t.key, labelNl: t.labelNl, labelEn: t.labelEn })),
     signedIn: viewerId !== null,
   };

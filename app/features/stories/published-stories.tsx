@@ -8,7 +8,7 @@ import { ThemeFilter, useThemeLabel } from "./theme-filter";
 
 /**
  * The published stories of a buurt or of a buurtagenda's area: search, theme (and buurt, when the
- * area has several), the list and its pages. The pins go on the page's own map.
+ * area has several), the list and its pages. The pins go on the page's own map (fetched from its pin route).
  */
 export function PublishedStories({
   section,
@@ -17,7 +17,7 @@ export function PublishedStories({
   report,
   tellLinks,
 }: {
-  section: Omit<PublishedSectionData, "pins">;
+  section: PublishedSectionData;
   /** The buurten of the area; a buurt filter is offered when there are several. */
   buurten: { code: string; name: string }[];
   /** This page's path, for the forms' way back and the page links. */

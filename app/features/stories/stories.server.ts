@@ -610,8 +610,6 @@ export async function publishedStories(filters: PublishedFilters) {
           title: true,
           text: true,
           buurtCode: true,
-          lon: true,
-          lat: true,
           channel: true,
           showName: true,
           tellerName: true,

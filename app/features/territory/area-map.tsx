@@ -22,6 +22,8 @@ export interface AreaMapProps {
    * a `title` property, optionally an `id` and an `href` for the popup's link.
    */
   points?: FeatureCollection;
+  /** Where the map fetches its points (GeoJSON) instead of `points`: keeps large sets off the page. */
+  pointsUrl?: string;
   /** Texts for the pins: `cluster` with {count}, `open` for the popup's link. */
   pointLabels?: { cluster: string; open: string };
   /** Clicking the map writes the point into these inputs (the inputs remain usable without it). */

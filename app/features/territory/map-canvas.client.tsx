@@ -70,7 +70,8 @@ function showPoints(
 
   const pinMarker = (properties: Record<string, unknown>, at: [number, number]) => {
     const title = typeof properties.title === "string" ? properties.title : "";
-    const href = typeof properties.href === "string" ? properties.href : "";
+    // A story listed on this page gets a link to it; the others show only their title.
+    const anchor = typeof properties.id === "string" ? `verhaal-${properties.id}` : "";
     const button = document.createElement("button");
     button.type = "button";
     button.className = "map-pin";
@@ -83,9 +84,9 @@ function showPoints(
       heading.className = "map-popup__title";
       heading.textContent = title;
       content.append(heading);
-      if (href.startsWith("#") && openLabel) {
+      if (anchor && openLabel && document.getElementById(anchor)) {
         const link = document.createElement("a");
-        link.href = href;
+        link.href = `#${anchor}`;
         link.textContent = openLabel;
         content.append(link);
       }
@@ -131,6 +132,7 @@ export default function MapCanvas({
   unavailableText,
   baseStyleUrl,
   points,
+  pointsUrl,
   pointLabels,
   pick,
   coloured,
@@ -147,6 +149,7 @@ export default function MapCanvas({
   useEffect(() => {
     if (!container.current) return;
     let map: maplibregl.Map;
+    let cancelled = false;
     try {
       map = new maplibregl.Map({
         container: container.current,
@@ -180,6 +183,17 @@ export default function MapCanvas({
         paint: { "line-color": AREA_LINE, "line-width": 1.5 },
       });
       if (points) showPoints(map, points, clusterLabel, openLabel);
+      if (pointsUrl) {
+        // The pins come after the areas; a failed fetch leaves the map (and the list) as it is.
+        void fetch(pointsUrl, { headers: { Accept: "application/json" } })
+          .then((response) =>
+            response.ok ? (response.json() as Promise<FeatureCollection>) : null,
+          )
+          .then((fetched) => {
+            if (fetched && !cancelled) showPoints(map, fetched, clusterLabel, openLabel);
+          })
+          .catch(() => {});
+      }
       // Lets tests (and assistive tooling) see that the polygons are drawn, not just the canvas.
       map.once("idle", () => container.current?.setAttribute("data-state", "ready"));
     });
@@ -208,7 +222,10 @@ export default function MapCanvas({
     map.on("mouseleave", "areas-fill", () => {
       map.getCanvas().style.cursor = picking ? "crosshair" : "";
     });
-    return () => map.remove();
+    return () => {
+      cancelled = true;
+      map.remove();
+    };
   }, [
     areas,
     bbox,
@@ -216,6 +233,7 @@ export default function MapCanvas({
     baseStyleUrl,
     navigate,
     points,
+    pointsUrl,
     clusterLabel,
     openLabel,
     lonInputId,
