@@ -24,6 +24,8 @@ export default [
   route("buurtagenda/:id/buurtscan", "routes/buurtagenda-buurtscan.tsx"),
   route("buurtagenda/:id/partijen", "routes/buurtagenda-partijen.tsx"),
   route("buurtagenda/:id/thema-matrix", "routes/buurtagenda-thema-matrix.tsx"),
+  route("buurtagenda/:id/opgaven", "routes/buurtagenda-opgaven.tsx"),
+  route("buurtagenda/:id/opgaven/:finding", "routes/buurtagenda-opgave.tsx"),
   route("buurtagenda/:id/initiatieven", "routes/buurtagenda-initiatieven.tsx"),
   route("buurtagenda/:id/vastleggen", "routes/buurtagenda-vastleggen.tsx"),
   route("buurtagenda/:id/vastleggen/verhaal", "routes/buurtagenda-vastleggen-verhaal.tsx"),

@@ -106,6 +106,9 @@ export default function ThemeMatrix({ loaderData, actionData }: Route.ComponentP
       </p>
       <h1 className="utrecht-heading-1">{t("matrixTitle", { title: agenda.title })}</h1>
       <InternalNotice />
+      <p className="utrecht-paragraph">
+        <Link to={href("/buurtagenda/:id/opgaven", { id: agenda.id })}>{t("findingsLink")}</Link>
+      </p>
       <p className="utrecht-paragraph">{t("matrixIntro")}</p>
       {scan ? (
         <p className="source-note">

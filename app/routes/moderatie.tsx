@@ -9,6 +9,7 @@ import {
   markDuplicate,
   moderationQueue,
   moderationQueueBuurten,
+  QUEUE_PAGE_SIZE,
   moderationScope,
   rejectStory,
   storyForModeration,
@@ -26,6 +27,7 @@ import { applyReplacements, findPiiCandidates } from "../features/stories/anonym
 import { db } from "../shared/db.server";
 import { formatDate, formatDateTime, useLocale, useText } from "../shared/i18n/i18n";
 import { FormAlert, StatusMessage, SubmitButton } from "../shared/ui/form";
+import { Pager } from "../shared/ui/pager";
 
 // The moderation queue (block 4): platform members and staff read every story before it is
 // published, oldest first, within the buurten their role covers. Every action is an audit event.
@@ -47,6 +49,9 @@ function filtersFrom(url: URL): QueueFilters {
     theme: (url.searchParams.get("thema") ?? "").slice(0, 50) || undefined,
     channel: (CHANNELS as readonly string[]).includes(channel) ? channel : undefined,
     status: status === "submitted" || status === "reported" ? status : undefined,
+    page: /^\d{1,5}$/.test(url.searchParams.get("pagina") ?? "")
+      ? Math.max(1, Number(url.searchParams.get("pagina")))
+      : 1,
   };
 }
 
@@ -54,8 +59,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   // Only people who moderate somewhere have a queue; the rest get 403, not an empty page.
   if (!moderationScope(user)) throw data(null, { status: 403 });
-  const [queue, themes, waitingPerBuurt] = await Promise.all([
-    moderationQueue(user, filtersFrom(new URL(request.url))),
+  const filters = filtersFrom(new URL(request.url));
+  const [{ stories: queue, total }, themes, waitingPerBuurt] = await Promise.all([
+    moderationQueue(user, filters),
     db().theme.findMany({ orderBy: { sortOrder: "asc" } }),
     moderationQueueBuurten(user),
   ]);
@@ -77,6 +83,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   });
   const nameOf = new Map(buurten.map((b) => [b.code, b.name]));
   return {
+    total,
+    page: filters.page ?? 1,
+    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
     buurten: waitingPerBuurt
       .map((b) => ({
         code: b.buurtCode,
@@ -228,6 +237,11 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
       {loaderData.queue.length === 0 ? (
         <p className="utrecht-paragraph">{t("queueNone")}</p>
       ) : (
+        <p className="utrecht-paragraph" role="status">
+          {t("queueWaiting", { count: loaderData.total })}
+        </p>
+      )}
+      {loaderData.queue.length === 0 ? null : (
         <ul className="story-list">
           {loaderData.queue.map((story) => (
             <li key={story.id}>
@@ -370,6 +384,21 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
           ))}
         </ul>
       )}
+      <Pager
+        page={loaderData.page}
+        pageCount={loaderData.pageCount}
+        linkTo={(page) => {
+          const query = new URLSearchParams(search);
+          query.set("pagina", String(page));
+          return `?${query.toString()}`;
+        }}
+        labels={{
+          nav: t("queuePagesLabel"),
+          previous: t("previousPage"),
+          next: t("nextPage"),
+          pageOf: t("pageOf", { page: loaderData.page, pages: loaderData.pageCount }),
+        }}
+      />
     </div>
   );
 }

@@ -4,6 +4,14 @@ import {
   action as matrixAction,
   loader as matrixLoader,
 } from "../../app/routes/buurtagenda-thema-matrix";
+import {
+  action as findingsAction,
+  loader as findingsLoader,
+} from "../../app/routes/buurtagenda-opgaven";
+import {
+  action as findingAction,
+  loader as findingLoader,
+} from "../../app/routes/buurtagenda-opgave";
 import { createSession } from "../../app/features/auth/session.server";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
 import { freezeScan, startScan } from "../../app/features/scan/buurtscan.server";
@@ -229,5 +237,107 @@ describe("thresholds per buurtagenda", () => {
       ).rejects.toMatchObject({ init: { status: 403 } });
     }
     expect(await db().themeMatrixSettings.count()).toBe(0);
+  });
+});
+
+describe("findings with their evidence", () => {
+  const findingsPost = (
+    fields: Record<string, string | string[]>,
+    cookie = cookies.buurtplatform,
+  ) =>
+    findingsAction(
+      routeArgs(formPost(`/buurtagenda/${agendaId}/opgaven`, fields, cookie), { id: agendaId }),
+    );
+  const base = {
+    intent: "finding",
+    title: "Te hard rijden bij de school",
+    description: "Bewoners vertellen over hard rijden; de cijfers bevestigen het.",
+    themes: ["traffic"],
+  };
+
+  it("refuses a finding without evidence, or with evidence from outside this agenda, writing nothing", async () => {
+    const none = (await findingsPost(base)) as { result: { error: Record<string, string[]> } };
+    expect(none.result.error.evidence).toEqual(["evidenceRequired"]);
+    const centrum = await db().story.findFirstOrThrow({ where: { buurtCode: "BU03970000" } });
+    const foreign = (await findingsPost({ ...base, stories: [centrum.id] })) as {
+      result: { error: Record<string, string[]> };
+    };
+    expect(foreign.result.error.evidence).toEqual(["evidenceForeign"]);
+    const waiting = await db().story.findFirstOrThrow({ where: { status: "submitted" } });
+    expect(
+      ((await findingsPost({ ...base, stories: [waiting.id] })) as { result: { error: object } })
+        .result.error,
+    ).toMatchObject({ evidence: ["evidenceForeign"] });
+    const forged = (await findingsPost({
+      ...base,
+      values: [`${"0".repeat(8)}-0000-0000-0000-${"0".repeat(12)}|${DE_GLIP}|test_eenzaam_pct`],
+    })) as { result: { error: Record<string, string[]> } };
+    expect(forged.result.error.evidence).toEqual(["evidenceForeign"]);
+    expect(await db().finding.count()).toBe(0);
+  });
+
+  it("is not for residents; the platform writes one with three stories and two figures", async () => {
+    await expect(findingsPost({ ...base, stories: [] }, cookies.bewoner)).rejects.toMatchObject({
+      init: { status: 403 },
+    });
+    const page = await findingsLoader(
+      routeArgs(get(`/buurtagenda/${agendaId}/opgaven`, cookies.buurtplatform), { id: agendaId }),
+    );
+    expect(page.canDraft).toBe(true);
+    const traffic = page.storyChoices.filter((s) => s.label.startsWith("Over traffic")).slice(0, 3);
+    const values = page.valueChoices.filter((v) => v.ref.endsWith("test_verkeersklachten_pct"));
+    expect(traffic).toHaveLength(3);
+    expect(values).toHaveLength(2);
+    const response = await findingsPost({
+      ...base,
+      stories: traffic.map((s) => s.id),
+      values: values.map((v) => v.ref),
+    });
+    expect(response).toBeInstanceOf(Response);
+    const finding = await db().finding.findFirstOrThrow({
+      include: { stories: true, values: true },
+    });
+    expect(finding.stories).toHaveLength(3);
+    expect(finding.values).toHaveLength(2);
+    const shown = await findingLoader(
+      routeArgs(get(`/buurtagenda/${agendaId}/opgaven/${finding.id}`, cookies.adviesraad), {
+        id: agendaId,
+        finding: finding.id,
+      }),
+    );
+    expect(shown.finding.stories).toHaveLength(3);
+    expect(shown.finding.values.map((v) => v.buurt).sort()).toEqual([
+      "De Glip",
+      "Glipper Dreef en Staatsliedenbuurt",
+    ]);
+    expect(shown.canComment).toBe(true);
+  });
+
+  it("takes comments from the council, not from the platform", async () => {
+    const finding = await db().finding.findFirstOrThrow();
+    const comment = (text: string, cookie: string) =>
+      findingAction(
+        routeArgs(
+          formPost(
+            `/buurtagenda/${agendaId}/opgaven/${finding.id}`,
+            { intent: "comment", text },
+            cookie,
+          ),
+          { id: agendaId, finding: finding.id },
+        ),
+      );
+    const empty = (await comment("  ", cookies.adviesraad!)) as {
+      result: { error: Record<string, string[]> };
+    };
+    expect(empty.result.error.text).toEqual(["commentRequired"]);
+    expect(await comment("Betrek ook de school.", cookies.adviesraad!)).toMatchObject({
+      commented: true,
+    });
+    await expect(comment("Van het platform", cookies.buurtplatform!)).rejects.toMatchObject({
+      init: { status: 403 },
+    });
+    expect((await db().findingComment.findMany()).map((c) => c.text)).toEqual([
+      "Betrek ook de school.",
+    ]);
   });
 });

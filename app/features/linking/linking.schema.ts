@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../../shared/validation";
 
 // The thresholds are typed as whole percentages (0–100), which staff read more easily than 0.75.
 const percentage = (error: string) =>
@@ -20,4 +21,19 @@ export const thresholdsSchema = z.object({
     .regex(/^\d{1,4}$/, { error: "minStoriesInvalid" })
     .transform(Number)
     .refine((n) => n >= 1 && n <= 1000, { error: "minStoriesInvalid" }),
+});
+
+export const findingSchema = z.object({
+  intent: z.literal("finding"),
+  title: text(120, "findingTitleRequired"),
+  description: text(4000, "findingDescriptionRequired"),
+  themes: z.array(z.string().max(50)).max(5, { error: "tooManyThemes" }).default([]),
+  stories: z.array(z.string().max(40)).max(50).default([]),
+  values: z.array(z.string().max(200)).max(100).default([]),
+});
+export type FindingInput = z.infer<typeof findingSchema>;
+
+export const commentSchema = z.object({
+  intent: z.literal("comment"),
+  text: text(2000, "commentRequired"),
 });

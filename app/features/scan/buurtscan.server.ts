@@ -313,3 +313,43 @@ export async function frozenScanFigures(agendaId: string) {
       }),
   };
 }
+
+export interface FrozenValueRef {
+  scanId: string;
+  areaCode: string;
+  indicatorKey: string;
+}
+
+/**
+ * Of these references, the frozen values that belong to a frozen scan of this buurtagenda, with
+ * their indicator's labels: evidence from another agenda, or a draft scan, is left out.
+ */
+export async function frozenValuesAmong(agendaId: string, refs: FrozenValueRef[]) {
+  if (refs.length === 0) return [];
+  const values = await db().buurtScanValue.findMany({
+    where: {
+      OR: refs.map((r) => ({
+        scanId: r.scanId,
+        areaCode: r.areaCode,
+        indicatorKey: r.indicatorKey,
+      })),
+      scan: { agendaId, frozenAt: { not: null } },
+    },
+    include: { scan: { select: { number: true } } },
+  });
+  const indicators = await db().indicator.findMany({
+    where: { key: { in: [...new Set(values.map((v) => v.indicatorKey))] } },
+    select: { key: true, labelNl: true, labelEn: true, unit: true },
+  });
+  const byKey = new Map(indicators.map((i) => [i.key, i]));
+  return values.map((v) => ({
+    scanId: v.scanId,
+    scanNumber: v.scan.number,
+    areaCode: v.areaCode,
+    indicatorKey: v.indicatorKey,
+    year: v.year,
+    value: v.value,
+    source: v.source,
+    indicator: byKey.get(v.indicatorKey)!,
+  }));
+}

@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import { useText } from "../../shared/i18n/i18n";
 import { FormAlert, StatusMessage } from "../../shared/ui/form";
+import { Pager } from "../../shared/ui/pager";
 import type { PublishedSectionData } from "./published-page.server";
 import { StoryList } from "./story-list";
 import { storiesMessages } from "./stories.messages";
@@ -105,21 +106,17 @@ export function PublishedStories({
             signedIn={section.signedIn}
             returnTo={path}
           />
-          {section.pageCount > 1 ? (
-            <nav aria-label={t("pagesLabel")} className="pager">
-              {section.page > 1 ? (
-                <Link to={pageLink(section.page - 1)} rel="prev">
-                  {t("previousPage")}
-                </Link>
-              ) : null}
-              <span>{t("pageOf", { page: section.page, pages: section.pageCount })}</span>
-              {section.page < section.pageCount ? (
-                <Link to={pageLink(section.page + 1)} rel="next">
-                  {t("nextPage")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            page={section.page}
+            pageCount={section.pageCount}
+            linkTo={pageLink}
+            labels={{
+              nav: t("pagesLabel"),
+              previous: t("previousPage"),
+              next: t("nextPage"),
+              pageOf: t("pageOf", { page: section.page, pages: section.pageCount }),
+            }}
+          />
         </>
       )}
     </section>

@@ -269,7 +269,12 @@ export interface QueueFilters {
   theme?: string;
   channel?: string;
   status?: "submitted" | "reported";
+  /** 1-based page of the queue. */
+  page?: number;
 }
+
+/** Stories per page of the moderation queue: a moderator works through them from the top. */
+export const QUEUE_PAGE_SIZE = 25;
 
 function waitingFilter(status: QueueFilters["status"]): Prisma.StoryWhereInput {
   return status === "reported"
@@ -297,31 +302,40 @@ export async function moderationQueueBuurten(actor: Actor) {
   return groups.map((g) => ({ buurtCode: g.buurtCode, waiting: g._count._all }));
 }
 
-/** Stories waiting for a moderator, oldest first; reported published stories come back here. */
+/**
+ * One page of the stories waiting for a moderator, oldest first, and how many wait in all;
+ * reported published stories come back here.
+ */
 export async function moderationQueue(actor: Actor, filters: QueueFilters = {}) {
   const scope = moderationScope(actor);
-  if (!scope) return [];
+  if (!scope) return { stories: [], total: 0 };
   const waiting = waitingFilter(filters.status);
-  const stories = await db().story.findMany({
-    where: {
-      AND: [
-        scope,
-        waiting,
-        filters.buurtCode ? { buurtCode: filters.buurtCode } : {},
-        filters.theme ? { themes: { some: { themeKey: filters.theme } } } : {},
-        filters.channel
-          ? { channel: filters.channel as Prisma.EnumStoryChannelFilter["equals"] }
-          : {},
-      ],
-    },
-    orderBy: { createdAt: "asc" },
-    take: 200,
-    include: {
-      themes: { select: { themeKey: true } },
-      reports: { where: { handledAt: null }, select: { reason: true, createdAt: true } },
-    },
-  });
-  return stories;
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const where: Prisma.StoryWhereInput = {
+    AND: [
+      scope,
+      waiting,
+      filters.buurtCode ? { buurtCode: filters.buurtCode } : {},
+      filters.theme ? { themes: { some: { themeKey: filters.theme } } } : {},
+      filters.channel
+        ? { channel: filters.channel as Prisma.EnumStoryChannelFilter["equals"] }
+        : {},
+    ],
+  };
+  const [stories, total] = await Promise.all([
+    db().story.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE,
+      include: {
+        themes: { select: { themeKey: true } },
+        reports: { where: { handledAt: null }, select: { reason: true, createdAt: true } },
+      },
+    }),
+    db().story.count({ where }),
+  ]);
+  return { stories, total };
 }
 
 export interface DuplicateCandidate {
@@ -360,12 +374,12 @@ export async function duplicateCandidates(
   };
   const [recent, repeated] = await Promise.all([
     db().$queryRaw<{ id: string }[]>`
-      SELECT id FROM (
-        SELECT id, row_number() OVER (PARTITION BY buurt_code ORDER BY created_at DESC) AS n
-        FROM story
-        WHERE buurt_code = ANY(${buurtCodes}) AND status IN ('published', 'submitted')
-      ) ranked
-      WHERE n <= ${DUPLICATE_CHOICES_PER_BUURT}`.then((rows) =>
+      SELECT c.id FROM unnest(${buurtCodes}::text[]) AS b(code)
+      CROSS JOIN LATERAL (
+        SELECT id FROM story
+        WHERE buurt_code = b.code AND status IN ('published', 'submitted')
+        ORDER BY created_at DESC LIMIT ${DUPLICATE_CHOICES_PER_BUURT}
+      ) c`.then((rows) =>
       db().story.findMany({
         where: { id: { in: rows.map((r) => r.id) } },
         orderBy: { createdAt: "desc" },
@@ -584,7 +598,8 @@ function publishedWhere(filters: PublishedFilters): Prisma.Sql {
 
 /**
  * One page of published stories, newest first, with their "herkenbaar" counts and the total.
- * Three queries whatever the page or the number of stories (ids and total, the stories, counts).
+ * A constant number of queries whatever the page or the number of stories (ids and total, the
+ * stories with their themes and the viewer's own reactions, the page's counts).
  */
 export async function publishedStories(filters: PublishedFilters) {
   const page = Math.max(1, Math.floor(filters.page ?? 1));
@@ -617,23 +632,32 @@ export async function publishedStories(filters: PublishedFilters) {
           isDemo: true,
           event: { select: { kind: true, title: true, heldOn: true } },
           themes: { select: { themeKey: true } },
-          _count: { select: { reactions: true } },
           reactions: filters.viewerId
             ? { where: { userId: filters.viewerId }, select: { userId: true } }
             : false,
         },
       })
     : [];
+  // Counted for this page's stories only (an index-only scan): Prisma's _count would aggregate
+  // the whole reaction table on every page (bench/stories.bench.ts).
+  const counts = rows.length
+    ? await db().storyReaction.groupBy({
+        by: ["storyId"],
+        where: { storyId: { in: rows.map((r) => r.id) } },
+        _count: { _all: true },
+      })
+    : [];
+  const countOf = new Map(counts.map((c) => [c.storyId, c._count._all]));
   return {
     page,
     total,
     pageCount: Math.max(1, Math.ceil(total / PUBLISHED_PAGE_SIZE)),
-    stories: stories.map(({ reactions, _count, showName, tellerName, ...story }) => ({
+    stories: stories.map(({ reactions, showName, tellerName, ...story }) => ({
       ...story,
       // A name only when the teller chose to show it.
       tellerName: showName ? tellerName : "",
       themes: story.themes.map((t) => t.themeKey),
-      recognisedCount: _count.reactions,
+      recognisedCount: countOf.get(story.id) ?? 0,
       recognisedByViewer: Array.isArray(reactions) && reactions.length > 0,
     })),
   };
@@ -960,4 +984,44 @@ export async function waitingStoryCounts(actor: Actor) {
     reported,
     oldestSince: since.length ? new Date(Math.min(...since.map((d) => d.getTime()))) : null,
   };
+}
+
+// ─── Stories as evidence (block 5) ──────────────────────────────────────────
+
+/**
+ * The stories of these ids that may serve as evidence for an agenda of these buurten: published
+ * with consent, in the area. Anything else is left out, so the caller can tell a forged id.
+ */
+export async function publishedStoriesAmong(ids: string[], buurtCodes: string[]) {
+  if (ids.length === 0) return [];
+  return db().story.findMany({
+    where: {
+      id: { in: ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) },
+      buurtCode: { in: buurtCodes },
+      status: "published",
+      consentPublish: true,
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, title: true, text: true, buurtCode: true, createdAt: true },
+  });
+}
+
+/** The most recognised published stories of an area: the choices for a finding's evidence. */
+export async function mostRecognisedStories(buurtCodes: string[], limit = 40) {
+  const rows = await db().$queryRaw<
+    { id: string; title: string; text: string; buurt_code: string; recognised: number }[]
+  >`
+    SELECT s.id, s.title, s.text, s.buurt_code,
+      (SELECT count(*) FROM story_reaction r WHERE r.story_id = s.id)::int AS recognised
+    FROM story s
+    WHERE s.buurt_code = ANY(${buurtCodes}) AND s.status = 'published' AND s.consent_publish
+    ORDER BY recognised DESC, s.created_at DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    text: r.text,
+    buurtCode: r.buurt_code,
+    recognised: r.recognised,
+  }));
 }
