@@ -129,4 +129,23 @@ test("Sanne ranks Heemstede's buurten, designates a focus area, scans it and fre
   await main.getByRole("button", { name: "Drempels opslaan" }).click();
   await expect(main.getByText("De drempels zijn opgeslagen.")).toBeVisible();
   await expectAccessible(page);
+
+  // A finding needs evidence; with a frozen figure of the area it is kept, evidence and all.
+  await main.getByRole("link", { name: "Opgaven van deze buurtagenda" }).click();
+  await expect(main.getByRole("heading", { level: 1, name: /^Opgaven/ })).toBeVisible();
+  await main.getByLabel("Titel").fill(`Eenzaamheid onder ouderen (${stamp})`);
+  await main.getByLabel("Beschrijving in gewone woorden").fill("Veel ouderen zijn alleen.");
+  await main.getByRole("checkbox", { name: "Eenzaamheid" }).check();
+  await main.getByRole("button", { name: "Opgave opslaan" }).click();
+  await expect(main.getByText("Kies minstens één verhaal of cijfer als bewijs.")).toBeVisible();
+  await expect(main.getByLabel("Titel")).toHaveValue(`Eenzaamheid onder ouderen (${stamp})`);
+  await main
+    .getByRole("group", { name: "Cijfers uit de afgeronde buurtscan als bewijs" })
+    .getByRole("checkbox", { name: /\(Zeer\) ernstig eenzaam \(65\+\), De Glip/ })
+    .check();
+  await main.getByRole("button", { name: "Opgave opslaan" }).click();
+  await expect(main.getByText("De opgave is opgeslagen.")).toBeVisible();
+  await expect(main.getByRole("heading", { level: 2, name: "Bewijs" })).toBeVisible();
+  await expect(main.getByText(/\(Zeer\) ernstig eenzaam \(65\+\), De Glip:/)).toBeVisible();
+  await expectAccessible(page);
 });

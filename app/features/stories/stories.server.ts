@@ -251,8 +251,13 @@ export function moderationScope(actor: Actor): Prisma.StoryWhereInput | null {
     switch (a.scopeType) {
       case "gemeente":
         return [{ gemeenteCode: a.scopeId }];
-      case "wijk":
-        return [{ buurtCode: { startsWith: `BU${a.scopeId.slice(2)}` } }];
+      case "wijk": {
+        // The buurten of wijk WK039701 are BU039701xx: a range, which the (buurt_code, status,
+        // created_at) index serves; a parameterised LIKE prefix could not use it.
+        const prefix = `BU${a.scopeId.slice(2)}`;
+        const next = `BU${String(Number(a.scopeId.slice(2)) + 1).padStart(6, "0")}`;
+        return [{ buurtCode: { gte: prefix, lt: next } }];
+      }
       case "buurt":
         return [{ buurtCode: a.scopeId }];
       case "buurtagenda":

@@ -218,7 +218,6 @@ export function CheckboxGroup({
   options: { value: string; label: string }[];
   defaultValues?: string[];
 }) {
-  const invalid = Boolean(errors?.length);
   const submitted = field.initialValue;
   const checked = new Set(
     Array.isArray(submitted)
@@ -227,26 +226,14 @@ export function CheckboxGroup({
         ? [submitted]
         : defaultValues,
   );
-  const describedBy = [description ? field.descriptionId : null, invalid ? field.errorId : null]
-    .filter(Boolean)
-    .join(" ");
   return (
-    <fieldset
-      className={`form-field checkbox-group${invalid ? " form-field--invalid" : ""}`}
-      id={field.id}
-      aria-describedby={describedBy || undefined}
+    <ChoiceFieldset
+      field={field}
+      legend={legend}
+      description={description}
+      errors={errors}
+      className="checkbox-group"
     >
-      <legend>{legend}</legend>
-      {description ? (
-        <p id={field.descriptionId} className="form-field__description">
-          {description}
-        </p>
-      ) : null}
-      {invalid ? (
-        <p id={field.errorId} className="form-field__error">
-          {errors!.join(" ")}
-        </p>
-      ) : null}
       <div className="checkbox-group__options">
         {options.map((option) => (
           <label key={option.value} className="checkbox">
@@ -260,7 +247,7 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
@@ -327,14 +314,49 @@ export function RadioGroup({
   options: { value: string; label: string }[];
   defaultValue?: string;
 }) {
-  const invalid = Boolean(errors?.length);
   const chosen = typeof field.initialValue === "string" ? field.initialValue : defaultValue;
+  return (
+    <ChoiceFieldset field={field} legend={legend} description={description} errors={errors}>
+      {options.map((option) => (
+        <label key={option.value} className="checkbox">
+          <input
+            type="radio"
+            name={field.name}
+            value={option.value}
+            defaultChecked={chosen === option.value}
+          />{" "}
+          {option.label}
+        </label>
+      ))}
+    </ChoiceFieldset>
+  );
+}
+
+/** The fieldset of a group of choices: legend, description and error tied to it for screen readers. */
+function ChoiceFieldset({
+  field,
+  legend,
+  description,
+  errors,
+  className = "",
+  children,
+}: {
+  field: { id: string; descriptionId: string; errorId: string };
+  legend: string;
+  description?: string;
+  errors?: string[];
+  className?: string;
+  children: React.ReactNode;
+}) {
+  const invalid = Boolean(errors?.length);
   const describedBy = [description ? field.descriptionId : null, invalid ? field.errorId : null]
     .filter(Boolean)
     .join(" ");
   return (
     <fieldset
-      className={`form-field${invalid ? " form-field--invalid" : ""}`}
+      className={["form-field", className, invalid ? "form-field--invalid" : ""]
+        .filter(Boolean)
+        .join(" ")}
       id={field.id}
       aria-describedby={describedBy || undefined}
     >
@@ -349,17 +371,7 @@ export function RadioGroup({
           {errors!.join(" ")}
         </p>
       ) : null}
-      {options.map((option) => (
-        <label key={option.value} className="checkbox">
-          <input
-            type="radio"
-            name={field.name}
-            value={option.value}
-            defaultChecked={chosen === option.value}
-          />{" "}
-          {option.label}
-        </label>
-      ))}
+      {children}
     </fieldset>
   );
 }

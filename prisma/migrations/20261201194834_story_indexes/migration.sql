@@ -2,9 +2,6 @@
 CREATE INDEX "story_gemeente_code_status_created_at_idx" ON "story"("gemeente_code", "status", "created_at");
 
 -- Hand-written (Prisma's schema cannot express these; measured in bench/stories.bench.ts).
--- A wijk-scoped moderator's queue filters on buurt_code LIKE 'BU039701%': with a non-C
--- collation only text_pattern_ops makes that prefix indexable.
-CREATE INDEX "story_buurt_code_prefix_idx" ON "story" ("buurt_code" text_pattern_ops, "status", "created_at");
 -- Open reports of a story (the queue's "reported" half).
 CREATE INDEX "story_report_open_idx" ON "story_report" ("story_id") WHERE "handled_at" IS NULL;
 -- The newest published or waiting stories of a buurt (the duplicate choices).
