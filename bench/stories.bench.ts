@@ -10,7 +10,9 @@
 // took the database's time. Prints a table and exits non-zero on a miss. Not part of npm test.
 //
 // Environment: BENCH_REQUESTS (per scenario, default 1000), BENCH_CONCURRENCY (default 32),
-// BENCH_KEEP_DATA=1 keeps .data/bench-stories after the run (for EXPLAIN by hand).
+// BENCH_KEEP_DATA=1 keeps .data/bench-stories after the run (for EXPLAIN by hand),
+// BENCH_THINK_MS (default 0) lets each client pause that long between its requests, like a person
+// reading the page: with 32 clients and 1000 ms the load is about 32 requests a second.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -33,6 +35,7 @@ const BUDGET_P95_MS = 100;
 const TOTAL_STORIES = 100_000;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
 const WARMUP_REQUESTS = Math.max(2 * CONCURRENCY, 64);
 const SINGLE_CLIENT_REQUESTS = 30;
 const SCENARIO_TIME_LIMIT_MS = 120_000;
@@ -293,7 +296,7 @@ try {
 
   // ─── Report ─────────────────────────────────────────────────────────────────────────────────
   console.log(
-    `\n${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent clients (after ${WARMUP_REQUESTS} warm-up), 127.0.0.1, Accept-Encoding gzip/br; ` +
+    `\n${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent clients${THINK_MS ? `, each pausing ${THINK_MS} ms between requests` : ""} (after ${WARMUP_REQUESTS} warm-up), 127.0.0.1, Accept-Encoding gzip/br; ` +
       `"1 client" = ${SINGLE_CLIENT_REQUESTS} sequential requests; each scenario stops after ${SCENARIO_TIME_LIMIT_MS / 1000} s, a request after ${REQUEST_TIMEOUT_MS / 1000} s. ` +
       `Budget: p95 < ${BUDGET_P95_MS} ms, no errors. (With ${CONCURRENCY} clients in a closed loop, p50 ≈ ${CONCURRENCY} / throughput: the budget needs ≳ ${Math.round(CONCURRENCY / (BUDGET_P95_MS / 1000))} req/s.)\n`,
   );
@@ -586,6 +589,8 @@ async function runLoad(
         run.errors++;
         run.firstError ??= String(error);
       }
+      // Only the loaded runs think; the single-client run measures one request after another.
+      if (THINK_MS > 0 && clients > 1) await new Promise((r) => setTimeout(r, THINK_MS));
     }
   };
   await Promise.all(Array.from({ length: clients }, loop));
