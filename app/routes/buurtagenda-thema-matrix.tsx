@@ -148,7 +148,11 @@ export default function ThemeMatrix({ loaderData, actionData }: Route.ComponentP
             }))}
             thresholds={thresholds}
             label={t("chartLabel")}
-            axis={{ figures: t("axisFigures"), stories: t("axisStories") }}
+            axis={{
+              figures: t("axisFigures"),
+              stories: t("axisStories"),
+              noFigure: t("axisNoFigure"),
+            }}
           />
           <ul className="matrix-legend">
             {(["confirmed", "felt", "hidden", "quiet"] as const).map((kind) => (
