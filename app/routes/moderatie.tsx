@@ -26,7 +26,7 @@ import { ThemeFilter, useThemeLabel } from "../features/stories/theme-filter";
 import { applyReplacements, findPiiCandidates } from "../features/stories/anonymise";
 import { db } from "../shared/db.server";
 import { formatDate, formatDateTime, useLocale, useText } from "../shared/i18n/i18n";
-import { FormAlert, StatusMessage, SubmitButton } from "../shared/ui/form";
+import { FormAlert, PlainSelect, StatusMessage, SubmitButton } from "../shared/ui/form";
 import { Pager } from "../shared/ui/pager";
 
 // The moderation queue (block 4): platform members and staff read every story before it is
@@ -184,52 +184,37 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
       {actionData?.done ? <StatusMessage>{t(actionData.done)}</StatusMessage> : null}
       {actionData?.error ? <FormAlert messages={[t(actionData.error)]} /> : null}
       <Form method="get" className="form inline-fields">
-        <div className="form-field">
-          <label htmlFor="status">{t("queueFilterStatus")}</label>
-          <select
-            id="status"
-            name="status"
-            defaultValue={search.get("status") ?? ""}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            <option value="">{t("queueAll")}</option>
-            <option value="submitted">{t("queueSubmitted")}</option>
-            <option value="reported">{t("queueReported")}</option>
-          </select>
-        </div>
-        <div className="form-field">
-          <label htmlFor="buurt">{t("buurt")}</label>
-          <select
-            id="buurt"
-            name="buurt"
-            defaultValue={search.get("buurt") ?? ""}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            <option value="">{t("allBuurten")}</option>
-            {loaderData.buurten.map((b) => (
-              <option key={b.code} value={b.code}>
-                {t("buurtWaiting", { name: b.name, count: b.waiting })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlainSelect
+          id="status"
+          name="status"
+          label={t("queueFilterStatus")}
+          defaultValue={search.get("status") ?? ""}
+          emptyLabel={t("queueAll")}
+          options={[
+            { value: "submitted", label: t("queueSubmitted") },
+            { value: "reported", label: t("queueReported") },
+          ]}
+        />
+        <PlainSelect
+          id="buurt"
+          name="buurt"
+          label={t("buurt")}
+          defaultValue={search.get("buurt") ?? ""}
+          emptyLabel={t("allBuurten")}
+          options={loaderData.buurten.map((b) => ({
+            value: b.code,
+            label: t("buurtWaiting", { name: b.name, count: b.waiting }),
+          }))}
+        />
         <ThemeFilter themes={loaderData.themes} value={search.get("thema") ?? ""} />
-        <div className="form-field">
-          <label htmlFor="kanaal">{t("channel")}</label>
-          <select
-            id="kanaal"
-            name="kanaal"
-            defaultValue={search.get("kanaal") ?? ""}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            <option value="">{t("allChannels")}</option>
-            {CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {t(`channel_${channel}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlainSelect
+          id="kanaal"
+          name="kanaal"
+          label={t("channel")}
+          defaultValue={search.get("kanaal") ?? ""}
+          emptyLabel={t("allChannels")}
+          options={CHANNELS.map((channel) => ({ value: channel, label: t(`channel_${channel}`) }))}
+        />
         <button type="submit" className="utrecht-button utrecht-button--secondary-action">
           {t("filter")}
         </button>

@@ -1,6 +1,6 @@
 import { Form, Link } from "react-router";
 import { useText } from "../../shared/i18n/i18n";
-import { FormAlert, StatusMessage } from "../../shared/ui/form";
+import { FormAlert, PlainSelect, StatusMessage } from "../../shared/ui/form";
 import { Pager } from "../../shared/ui/pager";
 import type { PublishedSectionData } from "./published-page.server";
 import { StoryList } from "./story-list";
@@ -65,22 +65,14 @@ export function PublishedStories({
         </div>
         <ThemeFilter themes={section.themes} value={filters.theme} />
         {buurten.length > 1 ? (
-          <div className="form-field">
-            <label htmlFor="buurt">{t("buurt")}</label>
-            <select
-              id="buurt"
-              name="buurt"
-              defaultValue={filters.buurt}
-              className="utrecht-select utrecht-select--html-select"
-            >
-              <option value="">{t("allBuurten")}</option>
-              {buurten.map((b) => (
-                <option key={b.code} value={b.code}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PlainSelect
+            id="buurt"
+            name="buurt"
+            label={t("buurt")}
+            defaultValue={filters.buurt}
+            emptyLabel={t("allBuurten")}
+            options={buurten.map((b) => ({ value: b.code, label: b.name }))}
+          />
         ) : null}
         <button type="submit" className="utrecht-button utrecht-button--secondary-action">
           {t("search")}

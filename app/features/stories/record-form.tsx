@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Form, useActionData, useNavigation } from "react-router";
 import { useLocale, useText } from "../../shared/i18n/i18n";
-import { StatusMessage, SubmitButton } from "../../shared/ui/form";
+import { PlainSelect, StatusMessage, SubmitButton } from "../../shared/ui/form";
 import { storiesMessages } from "./stories.messages";
 import { RECORDED_CHANNELS } from "./stories.schema";
 
@@ -171,23 +171,15 @@ export function RecordForm({
           </p>
         ) : null}
         <div className="inline-fields">
-          <div className="form-field">
-            <label htmlFor="opname-buurt">{t("buurt")}</label>
-            <select
-              id="opname-buurt"
-              name="buurtCode"
-              required
-              defaultValue={typed?.buurtCode ?? (buurten.length === 1 ? buurten[0]!.code : "")}
-              className="utrecht-select utrecht-select--html-select"
-            >
-              <option value="">{t("chooseBuurt")}</option>
-              {buurten.map((b) => (
-                <option key={b.code} value={b.code}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PlainSelect
+            id="opname-buurt"
+            name="buurtCode"
+            label={t("buurt")}
+            required
+            defaultValue={typed?.buurtCode ?? (buurten.length === 1 ? buurten[0]!.code : "")}
+            emptyLabel={t("chooseBuurt")}
+            options={buurten.map((b) => ({ value: b.code, label: b.name }))}
+          />
           <div className="form-field">
             <label htmlFor="opname-kanaal">{t("recordChannel")}</label>
             <select

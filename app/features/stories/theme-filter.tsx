@@ -1,4 +1,5 @@
 import { useLocale, useText } from "../../shared/i18n/i18n";
+import { PlainSelect } from "../../shared/ui/form";
 import { storiesMessages } from "./stories.messages";
 
 export interface ThemeOption {
@@ -21,21 +22,13 @@ export function ThemeFilter({ themes, value }: { themes: ThemeOption[]; value: s
   const t = useText(storiesMessages);
   const label = useThemeLabel(themes);
   return (
-    <div className="form-field">
-      <label htmlFor="thema">{t("themeFilter")}</label>
-      <select
-        id="thema"
-        name="thema"
-        defaultValue={value}
-        className="utrecht-select utrecht-select--html-select"
-      >
-        <option value="">{t("allThemes")}</option>
-        {themes.map((theme) => (
-          <option key={theme.key} value={theme.key}>
-            {label(theme.key)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <PlainSelect
+      id="thema"
+      name="thema"
+      label={t("themeFilter")}
+      defaultValue={value}
+      emptyLabel={t("allThemes")}
+      options={themes.map((theme) => ({ value: theme.key, label: label(theme.key) }))}
+    />
   );
 }

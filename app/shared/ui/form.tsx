@@ -408,3 +408,45 @@ export function CheckboxField({
     </div>
   );
 }
+
+/**
+ * A labelled select outside a conform form (GET filters, the recording form): the first option is
+ * the empty choice when `emptyLabel` is given; the value shown is the one the caller kept.
+ */
+export function PlainSelect({
+  id,
+  name,
+  label,
+  options,
+  defaultValue,
+  emptyLabel,
+  required,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue: string;
+  emptyLabel?: string;
+  required?: boolean;
+}) {
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        defaultValue={defaultValue}
+        className="utrecht-select utrecht-select--html-select"
+      >
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
