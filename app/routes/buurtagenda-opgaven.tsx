@@ -48,7 +48,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     themes: themes.map((t) => ({ key: t.key, labelNl: t.labelNl, labelEn: t.labelEn })),
     storyChoices: stories.map((s) => ({
       id: s.id,
-      label: `${s.title || s.text.slice(0, 80)}${!s.title && s.text.length > 80 ? "…" : ""} (${names.get(s.buurtCode) ?? s.buurtCode}, ${s.recognised}× herkenbaar)`,
+      title: `${s.title || s.text.slice(0, 80)}${!s.title && s.text.length > 80 ? "…" : ""}`,
+      buurt: names.get(s.buurtCode) ?? s.buurtCode,
+      recognised: s.recognised,
     })),
     valueChoices: (scan?.indicators ?? []).flatMap((indicator) =>
       indicator.buurtValues
@@ -160,7 +162,10 @@ export default function Findings({ loaderData, actionData }: Route.ComponentProp
               field={fields.stories}
               legend={t("evidenceStories")}
               description={t("evidenceStoriesHelp")}
-              options={loaderData.storyChoices.map((s) => ({ value: s.id, label: s.label }))}
+              options={loaderData.storyChoices.map((s) => ({
+                value: s.id,
+                label: `${s.title} (${s.buurt}, ${t("recognisedShort", { count: s.recognised })})`,
+              }))}
             />
             {loaderData.valueChoices.length ? (
               <CheckboxGroup

@@ -287,22 +287,18 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                   <Form method="post" className="form">
                     <input type="hidden" name="story" value={story.id} />
                     <input type="hidden" name="intent" value="reject" />
-                    <div className="form-field">
-                      <label htmlFor={`reden-${story.id}`}>{t("rejectReason")}</label>
-                      <select
-                        id={`reden-${story.id}`}
-                        name="reason"
-                        required
-                        className="utrecht-select utrecht-select--html-select"
-                      >
-                        <option value="">{t("chooseReason")}</option>
-                        {REJECTION_REASONS.map((reason) => (
-                          <option key={reason} value={reason}>
-                            {t(`reason_${reason}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
+                    <PlainSelect
+                      id={`reden-${story.id}`}
+                      name="reason"
+                      label={t("rejectReason")}
+                      required
+                      defaultValue=""
+                      emptyLabel={t("chooseReason")}
+                      options={REJECTION_REASONS.map((reason) => ({
+                        value: reason,
+                        label: t(`reason_${reason}`),
+                      }))}
+                    />
                     <div className="form-field">
                       <label htmlFor={`toelichting-${story.id}`}>{t("rejectNote")}</label>
                       <textarea
@@ -322,25 +318,20 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                       <input type="hidden" name="story" value={story.id} />
                       <input type="hidden" name="intent" value="duplicate" />
                       <p className="form-field__description">{t("markDuplicateHelp")}</p>
-                      <div className="form-field">
-                        <label htmlFor={`origineel-${story.id}`}>{t("duplicateOf")}</label>
-                        <select
-                          id={`origineel-${story.id}`}
-                          name="original"
-                          required
-                          defaultValue={story.duplicateChoices.find((c) => c.repeated)?.id ?? ""}
-                          className="utrecht-select utrecht-select--html-select"
-                        >
-                          <option value="">{t("chooseOriginal")}</option>
-                          {story.duplicateChoices.map((choice) => (
-                            <option key={choice.id} value={choice.id}>
-                              {`${choice.title} (${choice.buurt}, ${formatDate(choice.createdAt, locale)}, ${
-                                choice.published ? t("status_published") : t("status_submitted")
-                              })`}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
+                      <PlainSelect
+                        id={`origineel-${story.id}`}
+                        name="original"
+                        label={t("duplicateOf")}
+                        required
+                        defaultValue={story.duplicateChoices.find((c) => c.repeated)?.id ?? ""}
+                        emptyLabel={t("chooseOriginal")}
+                        options={story.duplicateChoices.map((choice) => ({
+                          value: choice.id,
+                          label: `${choice.title} (${choice.buurt}, ${formatDate(choice.createdAt, locale)}, ${
+                            choice.published ? t("status_published") : t("status_submitted")
+                          })`,
+                        }))}
+                      />
                       <SubmitButton variant="secondary">{t("markDuplicate")}</SubmitButton>
                     </Form>
                   </details>

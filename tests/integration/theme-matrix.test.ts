@@ -284,7 +284,7 @@ describe("findings with their evidence", () => {
       routeArgs(get(`/buurtagenda/${agendaId}/opgaven`, cookies.buurtplatform), { id: agendaId }),
     );
     expect(page.canDraft).toBe(true);
-    const traffic = page.storyChoices.filter((s) => s.label.startsWith("Over traffic")).slice(0, 3);
+    const traffic = page.storyChoices.filter((s) => s.title.startsWith("Over traffic")).slice(0, 3);
     const values = page.valueChoices.filter((v) => v.ref.endsWith("test_verkeersklachten_pct"));
     expect(traffic).toHaveLength(3);
     expect(values).toHaveLength(2);

@@ -16,6 +16,16 @@ function localeOf(value: string): Locale {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
+/** How staff see who wrote something internal: the display name, else the address. */
+export async function accountNames(userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const users = await db().user.findMany({
+    where: { id: { in: [...new Set(userIds)] } },
+    select: { id: true, displayName: true, email: true },
+  });
+  return new Map(users.map((u) => [u.id, u.displayName ?? u.email]));
+}
+
 /** The address and language of one account; null for an unknown or unverified account. */
 export async function mailRecipient(userId: string): Promise<MailRecipient | null> {
   const user = await db().user.findFirst({

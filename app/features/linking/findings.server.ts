@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "../../shared/audit.server";
 import { db } from "../../shared/db.server";
 import type { AgendaResource } from "../agenda/agenda.server";
+import { accountNames } from "../auth/recipients.server";
 import { frozenValuesAmong, type FrozenValueRef } from "../scan/buurtscan.server";
 import { publishedStoriesAmong } from "../stories/stories.server";
 import type { FindingInput } from "./linking.schema";
@@ -107,18 +108,14 @@ export async function findingWithEvidence(agenda: AgendaResource, findingId: str
     },
   });
   if (!finding) return null;
-  const [stories, values, authors] = await Promise.all([
+  const [stories, values, nameOf] = await Promise.all([
     publishedStoriesAmong(
       finding.stories.map((s) => s.storyId),
       agenda.buurtCodes,
     ),
     frozenValuesAmong(agenda.agendaId, finding.values),
-    db().user.findMany({
-      where: { id: { in: [...new Set(finding.comments.map((c) => c.authorId))] } },
-      select: { id: true, displayName: true, email: true },
-    }),
+    accountNames(finding.comments.map((c) => c.authorId)),
   ]);
-  const nameOf = new Map(authors.map((a) => [a.id, a.displayName ?? a.email]));
   return {
     id: finding.id,
     title: finding.title,

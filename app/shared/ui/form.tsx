@@ -15,6 +15,32 @@ interface ShellProps {
  * Label, description and error of one form field, wired for screen readers; the control comes
  * from the caller. NL Design System classes throughout.
  */
+/** A field's description and error, with the ids its control points at (aria-describedby). */
+function FieldHelp({
+  field,
+  description,
+  errors,
+}: {
+  field: { descriptionId: string; errorId: string };
+  description?: string;
+  errors?: string[];
+}) {
+  return (
+    <>
+      {description ? (
+        <p id={field.descriptionId} className="form-field__description">
+          {description}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={field.errorId} className="form-field__error">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 function FieldShell({ field, label, description, errors, children }: ShellProps) {
   const invalid = Boolean(errors?.length);
   const describedBy = [description ? field.descriptionId : null, invalid ? field.errorId : null]
@@ -23,16 +49,7 @@ function FieldShell({ field, label, description, errors, children }: ShellProps)
   return (
     <div className={`form-field${invalid ? " form-field--invalid" : ""}`}>
       <label htmlFor={field.id}>{label}</label>
-      {description ? (
-        <p id={field.descriptionId} className="form-field__description">
-          {description}
-        </p>
-      ) : null}
-      {invalid ? (
-        <p id={field.errorId} className="form-field__error">
-          {errors!.join(" ")}
-        </p>
-      ) : null}
+      <FieldHelp field={field} description={description} errors={errors} />
       {children({
         "aria-invalid": invalid || undefined,
         "aria-describedby": describedBy || undefined,
@@ -361,16 +378,7 @@ function ChoiceFieldset({
       aria-describedby={describedBy || undefined}
     >
       <legend>{legend}</legend>
-      {description ? (
-        <p id={field.descriptionId} className="form-field__description">
-          {description}
-        </p>
-      ) : null}
-      {invalid ? (
-        <p id={field.errorId} className="form-field__error">
-          {errors!.join(" ")}
-        </p>
-      ) : null}
+      <FieldHelp field={field} description={description} errors={errors} />
       {children}
     </fieldset>
   );
