@@ -35,6 +35,7 @@ const BLOCK_PAGES: Partial<
     | "/buurtagenda/:id/partijen"
     | "/buurtagenda/:id/vastleggen"
     | "/buurtagenda/:id/thema-matrix"
+    | "/buurtagenda/:id/ideeen"
   >
 > = {
   1: "/buurtagenda/:id/urgentie",
@@ -42,6 +43,7 @@ const BLOCK_PAGES: Partial<
   3: "/buurtagenda/:id/partijen",
   4: "/buurtagenda/:id/vastleggen",
   5: "/buurtagenda/:id/thema-matrix",
+  6: "/buurtagenda/:id/ideeen",
 };
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -86,6 +86,9 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
         pointsUrl={`${href("/buurtagenda/:id/kaartpunten", { id: agenda.id })}${loaderData.pinQuery}`}
         pointLabels={{ cluster: ts("pinCluster"), open: ts("pinOpen") }}
       />
+      <p className="utrecht-paragraph">
+        <Link to={href("/buurtagenda/:id/ideeen", { id: agenda.id })}>{t("ideasLink")}</Link>
+      </p>
       {loaderData.canViewWorkspace ? (
         <p className="utrecht-paragraph">
           <Link to={href("/buurtagenda/:id/werkruimte", { id: agenda.id })}>

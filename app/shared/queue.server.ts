@@ -11,6 +11,7 @@ import { backgroundOrigin } from "./env.server";
 export const QUEUES = {
   storyNotification: "story-notification",
   moderationDigest: "moderation-digest",
+  ideaJudged: "idea-judged",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -115,8 +116,11 @@ export async function stopQueue(timeoutMs = 10_000): Promise<void> {
  * static import here would be an import cycle.
  */
 async function loadJobs(): Promise<QueueJob[]> {
-  const { storyJobs } = await import("../features/stories/notifications.server");
-  return storyJobs;
+  const [{ storyJobs }, { ideaJobs }] = await Promise.all([
+    import("../features/stories/notifications.server"),
+    import("../features/ideas/idea-notifications.server"),
+  ]);
+  return [...storyJobs, ...ideaJobs];
 }
 
 /**

@@ -60,8 +60,12 @@ const optionalWholeNumber = (max: number, invalidKey: string) =>
       return Number(value);
     });
 
-export const preconditionsSchema = z.object({
-  budget: z
+/**
+ * An optional amount in whole euros as people type it ("50.000", "€ 1.250,00"); null when empty.
+ * Block 1's budget and block 6's cost estimates; the keys name each feature's messages.
+ */
+export const optionalEuros = (keys: { invalid: string; negative: string; tooHigh: string }) =>
+  z
     .string()
     .trim()
     .optional()
@@ -69,19 +73,26 @@ export const preconditionsSchema = z.object({
       if (!value) return null;
       const euros = parseEuros(value);
       if (euros === null) {
-        ctx.addIssue({ code: "custom", message: "budgetInvalid" });
+        ctx.addIssue({ code: "custom", message: keys.invalid });
         return z.NEVER;
       }
       if (euros < 0) {
-        ctx.addIssue({ code: "custom", message: "budgetNegative" });
+        ctx.addIssue({ code: "custom", message: keys.negative });
         return z.NEVER;
       }
       if (euros > MAX_BUDGET_EUROS) {
-        ctx.addIssue({ code: "custom", message: "budgetTooHigh" });
+        ctx.addIssue({ code: "custom", message: keys.tooHigh });
         return z.NEVER;
       }
       return euros;
-    }),
+    });
+
+export const preconditionsSchema = z.object({
+  budget: optionalEuros({
+    invalid: "budgetInvalid",
+    negative: "budgetNegative",
+    tooHigh: "budgetTooHigh",
+  }),
   budgetSource: text(300),
   legalLimits: text(2000),
   technicalLimits: text(2000),

@@ -135,7 +135,7 @@ export async function getAgendaOverview(agendaId: string) {
       _count: { select: { triggers: true, parties: true } },
     },
   });
-  const [decidingPartyCount, newestScan, storyCount] = await Promise.all([
+  const [decidingPartyCount, newestScan, storyCount, findingCount, ideas] = await Promise.all([
     db().agendaParty.count({ where: { agendaId, participationRole: "decides" } }),
     db().buurtScan.findFirst({
       where: { agendaId },
@@ -147,6 +147,11 @@ export async function getAgendaOverview(agendaId: string) {
         buurtCode: { in: agenda.buurten.map((b) => b.buurt.code) },
         status: { not: "withdrawn" },
       },
+    }),
+    db().finding.count({ where: { agendaId } }),
+    db().idea.findMany({
+      where: { agendaId, status: "published" },
+      select: { _count: { select: { judgements: true } } },
     }),
   ]);
   const progress: AgendaProgressState = {
@@ -160,6 +165,9 @@ export async function getAgendaOverview(agendaId: string) {
     decidingPartyCount,
     scan: newestScan ? (newestScan.frozenAt ? "frozen" : "draft") : "none",
     storyCount,
+    findingCount,
+    ideaCount: ideas.length,
+    unjudgedIdeaCount: ideas.filter((i) => i._count.judgements === 0).length,
   };
   return { agenda, progress };
 }

@@ -12,6 +12,9 @@ const empty: AgendaProgressState = {
   decidingPartyCount: 0,
   scan: "none",
   storyCount: 0,
+  findingCount: 0,
+  ideaCount: 0,
+  unjudgedIdeaCount: 0,
 };
 
 describe("missingFor", () => {
@@ -62,7 +65,20 @@ describe("missingFor", () => {
     expect(missingFor(4, { ...empty, storyCount: 3 })).toEqual([]);
   });
 
-  it("says the other blocks are not built yet", () => {
-    for (const block of [5, 6, 7]) expect(missingFor(block, empty)).toEqual(["notBuiltYet"]);
+  it("wants a finding for block 5", () => {
+    expect(missingFor(5, empty)).toEqual(["missingFindings"]);
+    expect(missingFor(5, { ...empty, findingCount: 1 })).toEqual([]);
+  });
+
+  it("wants ideas, each with a feasibility judgement, for block 6", () => {
+    expect(missingFor(6, empty)).toEqual(["missingIdeas"]);
+    expect(missingFor(6, { ...empty, ideaCount: 3, unjudgedIdeaCount: 1 })).toEqual([
+      "missingJudgements",
+    ]);
+    expect(missingFor(6, { ...empty, ideaCount: 3 })).toEqual([]);
+  });
+
+  it("says block 7 is not built yet", () => {
+    expect(missingFor(7, empty)).toEqual(["notBuiltYet"]);
   });
 });

@@ -6,8 +6,8 @@ export const BLOCKS = [
   { number: 2, key: "scan", built: true },
   { number: 3, key: "parties", built: true },
   { number: 4, key: "stories", built: true },
-  { number: 5, key: "linking", built: false },
-  { number: 6, key: "ideas", built: false },
+  { number: 5, key: "linking", built: true },
+  { number: 6, key: "ideas", built: true },
   { number: 7, key: "agenda", built: false },
 ] as const;
 export type BlockKey = (typeof BLOCKS)[number]["key"];
@@ -25,6 +25,10 @@ export interface AgendaProgressState {
   scan: "none" | "draft" | "frozen";
   /** Stories told about the agenda's buurten (any status). */
   storyCount: number;
+  findingCount: number;
+  /** Published ideas, and how many of them have no feasibility judgement yet. */
+  ideaCount: number;
+  unjudgedIdeaCount: number;
 }
 
 export type MissingKey =
@@ -38,6 +42,9 @@ export type MissingKey =
   | "missingScan"
   | "missingFrozenScan"
   | "missingStories"
+  | "missingFindings"
+  | "missingIdeas"
+  | "missingJudgements"
   | "notBuiltYet";
 
 export function missingFor(block: number, state: AgendaProgressState): MissingKey[] {
@@ -57,6 +64,13 @@ export function missingFor(block: number, state: AgendaProgressState): MissingKe
       return missing;
     case 4:
       if (state.storyCount === 0) missing.push("missingStories");
+      return missing;
+    case 5:
+      if (state.findingCount === 0) missing.push("missingFindings");
+      return missing;
+    case 6:
+      if (state.ideaCount === 0) missing.push("missingIdeas");
+      else if (state.unjudgedIdeaCount > 0) missing.push("missingJudgements");
       return missing;
     case 3:
       if (state.partyCount === 0) missing.push("missingParties");

@@ -108,6 +108,8 @@ const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | typeof MEM
   "preconditions.edit": ["gemeente"],
   "scan.manage": ["gemeente"],
   "idea.judge": ["gemeente"],
+  "instrument.manage": ["gemeente"],
+  "idea.moderate": ["buurtplatform", "gemeente"],
   "focusArea.designate": ["gemeente"],
   "dashboard.view": ["gemeente", "adviesraad"],
   "review.write": ["adviesraad"],

@@ -9,6 +9,7 @@ import {
   tellerStoryCounts,
   type PublishedStoriesChoice,
 } from "../stories/stories.server";
+import { eraseIdeaDataOf, personalIdeaData } from "../ideas/ideas.server";
 import { rolesBlockingSelfDeletion } from "./account-deletion";
 import type { Limited, RequestContext } from "./accounts.server";
 import { verifyPassword } from "./password.server";
@@ -54,7 +55,7 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
       },
     },
   });
-  const [codes, stories, parties, notifications, auditEvents] = await Promise.all([
+  const [codes, stories, parties, notifications, auditEvents, ideas] = await Promise.all([
     db().emailCode.findMany({
       where: { email: user.email },
       select: { purpose: true, createdAt: true, expiresAt: true },
@@ -63,6 +64,7 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
     personalPartyData(user),
     notificationsSentTo(userId),
     auditEventsByActor(db(), userId),
+    personalIdeaData(userId),
   ]);
   await recordAuditEvent(db(), {
     actorId: userId,
@@ -82,6 +84,8 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
     stories: stories.stories,
     reactions: stories.reactions,
     reports: stories.reports,
+    ideas: ideas.ideas,
+    ideaSupports: ideas.ideaSupports,
     notifications,
     organisationMemberships: parties.memberships,
     invitations: parties.invitations,
@@ -154,6 +158,7 @@ export async function deleteAccount(
       publishedStories: input.stories,
       draftToken: ctx.draftToken,
     });
+    const ideas = await eraseIdeaDataOf(tx, userId, input.stories);
     const memberships = await removeMembershipsOf(tx, userId);
     await forgetNotificationsOf(tx, userId);
     await tx.session.deleteMany({ where: { userId } });
@@ -180,7 +185,7 @@ export async function deleteAccount(
       action: "account.deleted",
       subjectType: "user",
       subjectId: userId,
-      details: { publishedStories: input.stories, ...stories, memberships },
+      details: { publishedStories: input.stories, ...stories, ...ideas, memberships },
     });
     return { status: "deleted" as const, ...stories };
   });

@@ -22,6 +22,9 @@ export const RATE_LIMITS = {
   /** Telling stories: a resident rarely tells more than a few an hour; a script does. */
   storiesPerAccount: { limit: 10, windowSeconds: 60 * 60 },
   storiesPerIp: { limit: 60, windowSeconds: 60 * 60 },
+  /** Proposing ideas: the same reasoning as stories. */
+  ideasPerAccount: { limit: 10, windowSeconds: 60 * 60 },
+  ideasPerIp: { limit: 60, windowSeconds: 60 * 60 },
   /** "Herkenbaar" and reports, per account and from one IP (many accounts, one script). */
   reactionsPerAccount: { limit: 120, windowSeconds: 60 * 60 },
   reactionsPerIp: { limit: 600, windowSeconds: 60 * 60 },
@@ -61,4 +64,12 @@ export async function hitRateLimits(
     limited: limited.length > 0,
     retryAfterSeconds: Math.max(0, ...limited.map((r) => r.retryAfterSeconds)),
   };
+}
+
+/** Reacting ("herkenbaar", reports, supporting an idea) is limited per account and per IP. */
+export function reactionLimits(userId: string, ip: string): Promise<RateLimitResult> {
+  return hitRateLimits([
+    [`react:${userId}`, RATE_LIMITS.reactionsPerAccount],
+    [`react:ip:${ip}`, RATE_LIMITS.reactionsPerIp],
+  ]);
 }

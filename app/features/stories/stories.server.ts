@@ -3,7 +3,7 @@ import { recordAuditEvent } from "../../shared/audit.server";
 import { db, type Db } from "../../shared/db.server";
 import { QUEUES, enqueueInTransaction } from "../../shared/queue.server";
 import type { Actor, Assignment } from "../auth/permissions";
-import { RATE_LIMITS, hitRateLimits } from "../auth/rate-limit.server";
+import { RATE_LIMITS, hitRateLimits, reactionLimits } from "../auth/rate-limit.server";
 import { pointInArea, type AreaGeometry } from "../territory/geo";
 import { REPEAT_WINDOW_DAYS, repeatOf, storyFingerprint } from "./repeats";
 import type { StoryNotification } from "./notifications.server";
@@ -744,13 +744,6 @@ export async function storyWeightsByTheme(buurtCodes: string[], topPerTheme = 3)
 }
 
 export type RecogniseOutcome = "added" | "removed" | "not-published" | "limited";
-
-/** Reacting ("herkenbaar", reports) is limited per account and per IP. */
-const reactionLimits = (userId: string, ip: string) =>
-  hitRateLimits([
-    [`react:${userId}`, RATE_LIMITS.reactionsPerAccount],
-    [`react:ip:${ip}`, RATE_LIMITS.reactionsPerIp],
-  ]);
 
 /** "Herkenbaar": one per account and story; a second click takes it back. */
 export async function toggleRecognised(

@@ -13,6 +13,15 @@ export async function listGemeenten() {
   return [...newest.values()];
 }
 
+/** The newest name of a gemeente, without its areas; null when unknown. */
+export async function gemeenteName(code: string) {
+  return db().gemeente.findFirst({
+    where: { code },
+    orderBy: { year: "desc" },
+    select: { code: true, name: true },
+  });
+}
+
 export async function getGemeenteWithAreas(code: string) {
   const gemeente = await db().gemeente.findFirst({
     where: { code },

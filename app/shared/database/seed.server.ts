@@ -5,6 +5,7 @@ import {
   importTerritoryFolder,
 } from "../../features/territory/territory-import.server";
 import { seedDemoStories } from "../../features/stories/demo-stories.server";
+import { seedHeemstedeInstruments } from "../../features/ideas/instruments.server";
 import { isProduction } from "../env.server";
 import { db } from "../db.server";
 import { PROJECT_ROOT } from "./schema-engine.server";
@@ -15,6 +16,7 @@ export interface SeedReport {
   indicatorValues: number;
   demoAccounts: number;
   demoStories: number;
+  policyInstruments: number;
 }
 
 /**
@@ -32,11 +34,13 @@ export async function seedDatabase(options: { demoStories?: boolean } = {}): Pro
     (sum, r) => sum + r.inserted + r.updated + r.unchanged,
     0,
   );
+  // Real instruments named in Heemstede's documents: seeded in production too.
+  const policyInstruments = await seedHeemstedeInstruments();
   const demoAccounts = isProduction() ? 0 : await seedDemoAccounts();
   // Invented stories make the demo tellable; tests that count stories start without them.
   const demoStories =
     !isProduction() && (options.demoStories ?? true) ? await seedDemoStories() : 0;
-  return { territory, indicators, indicatorValues, demoAccounts, demoStories };
+  return { territory, indicators, indicatorValues, demoAccounts, demoStories, policyInstruments };
 }
 
 export async function isSeeded(): Promise<boolean> {
