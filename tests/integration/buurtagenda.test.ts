@@ -245,7 +245,9 @@ describe("block 1 and the block overview", () => {
     expect(overview.blocks[0]!.missing).toContain("missingBudget");
     expect(overview.blocks[1]!.missing).toEqual(["missingScan"]);
     expect(overview.blocks[3]!.missing).toEqual(["missingStories"]);
-    expect(overview.blocks[4]!.missing).toEqual(["notBuiltYet"]);
+    expect(overview.blocks[4]!.missing).toEqual(["missingFindings"]);
+    expect(overview.blocks[5]!.missing).toEqual(["missingIdeas"]);
+    expect(overview.blocks[6]!.missing).toEqual(["notBuiltYet"]);
     expect(overview.can["block.advance"]).toBe(false);
     expect(await statusOf(setStatusAs(id, "adviesraad"))).toBe(403);
   });
