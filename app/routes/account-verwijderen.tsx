@@ -82,6 +82,7 @@ export default function DeleteAccount({ loaderData, actionData }: Route.Componen
             <li>{t("deleteWhatAccount")}</li>
             <li>{t("deleteWhatUnpublished")}</li>
             <li>{t("deleteWhatReactions")}</li>
+            <li>{t("deleteWhatIdeas")}</li>
             <li>{t("deleteWhatSessions")}</li>
             <li>{t("deleteWhatLog")}</li>
           </ul>

@@ -318,8 +318,8 @@ export default function IdeaPage({ loaderData, actionData }: Route.ComponentProp
       </section>
 
       {viewer.canModerate && idea.status === "submitted" ? (
-        <section className="section stack" aria-labelledby="controle">
-          <h2 className="utrecht-heading-2" id="controle">
+        <section className="section stack" aria-labelledby="controle-titel">
+          <h2 className="utrecht-heading-2" id="controle-titel">
             {t("moderateTitle")}
           </h2>
           <Form method="post">
@@ -341,8 +341,8 @@ export default function IdeaPage({ loaderData, actionData }: Route.ComponentProp
       ) : null}
 
       {viewer.canModerate && (idea.status === "submitted" || idea.status === "published") ? (
-        <section className="section stack" aria-labelledby="samenvoegen">
-          <h2 className="utrecht-heading-2" id="samenvoegen">
+        <section className="section stack" aria-labelledby="samenvoegen-titel">
+          <h2 className="utrecht-heading-2" id="samenvoegen-titel">
             {t("mergeTitle")}
           </h2>
           <p className="utrecht-paragraph">{t("mergeHelp")}</p>
@@ -368,8 +368,8 @@ export default function IdeaPage({ loaderData, actionData }: Route.ComponentProp
       ) : null}
 
       {viewer.canJudge && idea.status === "published" ? (
-        <section className="section stack" aria-labelledby="oordeel">
-          <h2 className="utrecht-heading-2" id="oordeel">
+        <section className="section stack" aria-labelledby="oordeel-titel">
+          <h2 className="utrecht-heading-2" id="oordeel-titel">
             {t("judgeTitle")}
           </h2>
           <p className="utrecht-paragraph">{t("judgeHelp")}</p>

@@ -2,6 +2,7 @@ import { Link, data, href } from "react-router";
 import type { Route } from "./+types/gemeente";
 import { listAgendasOfGemeente } from "../features/agenda/agenda.server";
 import { agendaMessages } from "../features/agenda/agenda.messages";
+import { ideasMessages } from "../features/ideas/ideas.messages";
 import { scanMessages } from "../features/scan/scan.messages";
 import { listPreselections } from "../features/scan/focus.server";
 import { authorize } from "../features/auth/auth-routes.server";
@@ -62,6 +63,7 @@ export default function Gemeente({ loaderData }: Route.ComponentProps) {
   const tc = useT(commonMessages);
   const ta = useT(agendaMessages);
   const ts = useT(scanMessages);
+  const ti = useT(ideasMessages);
   const locale = useLocale();
   const { gemeente, wijken } = loaderData;
   return (
@@ -102,6 +104,11 @@ export default function Gemeente({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       ) : null}
+      <p className="utrecht-paragraph">
+        <Link to={href("/gemeente/:code/beleid", { code: gemeente.code })}>
+          {ti("toInstruments")}
+        </Link>
+      </p>
       {loaderData.canViewFigures ? (
         <ul className="utrecht-unordered-list">
           <li>

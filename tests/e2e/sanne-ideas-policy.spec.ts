@@ -123,6 +123,14 @@ test("Sanne links counting and telling, then judges a resident's ideas against p
   await rmain.getByRole("checkbox", { name: findingTitle }).check();
   await rmain.getByRole("button", { name: "Idee versturen" }).click();
   await expect(rmain.getByText(/Uw idee is verstuurd/)).toBeVisible();
+  // The same idea once more, in other words: Kees merges it later.
+  const ideaSame = `Wandelgroep voor ouderen (${stamp})`;
+  await rmain.getByRole("link", { name: "Terug naar alle ideeën" }).click();
+  await rmain.getByLabel("Titel van uw idee").fill(ideaSame);
+  await rmain.getByLabel("Wat is uw idee?").fill("Een wandelgroep die elke week loopt.");
+  await rmain.getByRole("checkbox", { name: findingTitle }).check();
+  await rmain.getByRole("button", { name: "Idee versturen" }).click();
+  await expect(rmain.getByText(/Uw idee is verstuurd/)).toBeVisible();
 
   // Sanne (the gemeente may also moderate) puts both on the site and judges them.
   await sanne.goto(`${agendaUrl}/ideeen`);
@@ -172,6 +180,25 @@ test("Sanne links counting and telling, then judges a resident's ideas against p
   await main.getByRole("link", { name: "Terug naar alle ideeën" }).click();
   await expect(main.getByText(/1 ideeën passen binnen de mogelijkheden/)).toBeVisible();
   await expect(main.getByText("Er blijft € 37.500 over.")).toBeVisible();
+
+  // Kees (buurtplatform) merges the duplicate into the walk; its old address leads there.
+  const kees = await (await browser.newContext()).newPage();
+  const kmain = kees.getByRole("main");
+  await signInAsDemo(kees, "buurtplatform@demo.buurtagenda.nl");
+  await kees.goto(`${agendaUrl}/ideeen`);
+  await kmain.getByRole("link", { name: ideaSame }).click();
+  await expect(
+    kmain.getByRole("heading", { name: "Samenvoegen met een ander idee" }),
+  ).toBeVisible();
+  const duplicateUrl = kees.url();
+  expect(duplicateUrl).toMatch(/\/ideeen\/[0-9a-f-]{36}$/);
+  await expectAccessible(kees);
+  await kmain.getByLabel("Samenvoegen met", { exact: true }).selectOption({ label: ideaWalk });
+  await kmain.getByRole("button", { name: "Samenvoegen", exact: true }).click();
+  await expect(kmain.getByText(/Het idee is samengevoegd/)).toBeVisible();
+  await expect(kmain.getByRole("heading", { level: 1, name: ideaWalk })).toBeVisible();
+  await kees.goto(duplicateUrl);
+  await expect(kmain.getByRole("heading", { level: 1, name: ideaWalk })).toBeVisible();
 
   // The resident sees both answers, and has both by mail.
   await resident.goto(`${agendaUrl}/ideeen`);

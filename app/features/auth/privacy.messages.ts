@@ -7,9 +7,9 @@ export const privacyMessages = defineMessages({
     dataTitle: "Uw gegevens",
     downloadLink: "Download uw gegevens",
     downloadIntro:
-      "U krijgt een bestand met alles wat we over u bewaren: uw account, uw verhalen, uw reacties en meldingen.",
+      "U krijgt een bestand met alles wat we over u bewaren: uw account, uw verhalen, uw ideeën, uw reacties en meldingen.",
     deleteLink: "Account verwijderen",
-    deleteLinkIntro: "U kiest zelf wat er gebeurt met uw verhalen op de site.",
+    deleteLinkIntro: "U kiest zelf wat er gebeurt met uw verhalen en ideeën op de site.",
     exportAbout:
       "Dit zijn alle gegevens die Buurtagenda over u bewaart. Gemaakt op {date}. Vragen? Zie de pagina Privacy.",
     deleteTitle: "Account verwijderen",
@@ -18,7 +18,10 @@ export const privacyMessages = defineMessages({
     deleteWhatAccount: "Uw e-mailadres, uw naam en uw wachtwoord worden gewist.",
     deleteWhatUnpublished:
       "Verhalen die niet op de site staan, worden gewist. Dat zijn verhalen die nog wachten, die zijn afgewezen of die u heeft ingetrokken.",
-    deleteWhatReactions: "Uw klikken op 'herkenbaar' en uw meldingen worden gewist.",
+    deleteWhatReactions:
+      "Uw klikken op 'herkenbaar', uw steun voor ideeën en uw meldingen worden gewist.",
+    deleteWhatIdeas:
+      "Met uw ideeën gebeurt hetzelfde als met uw verhalen. Ideeën die niet op de site staan, worden gewist.",
     deleteWhatSessions: "U wordt uitgelogd, ook op uw andere apparaten.",
     deleteWhatLog:
       "We houden een logboek bij van wat er op de site gebeurt. Dat logboek blijft bestaan. Daarin staat een nummer, niet uw naam of e-mailadres. Na het verwijderen hoort dat nummer bij niemand meer.",
@@ -47,9 +50,9 @@ export const privacyMessages = defineMessages({
     dataTitle: "Your data",
     downloadLink: "Download your data",
     downloadIntro:
-      "You get a file with everything we keep about you: your account, your stories, your reactions and reports.",
+      "You get a file with everything we keep about you: your account, your stories, your ideas, your reactions and reports.",
     deleteLink: "Delete account",
-    deleteLinkIntro: "You choose what happens to your stories on the site.",
+    deleteLinkIntro: "You choose what happens to your stories and ideas on the site.",
     exportAbout:
       "This is all the data Buurtagenda keeps about you. Made on {date}. Questions? See the Privacy page.",
     deleteTitle: "Delete account",
@@ -58,7 +61,10 @@ export const privacyMessages = defineMessages({
     deleteWhatAccount: "Your email address, your name and your password are erased.",
     deleteWhatUnpublished:
       "Stories that are not on the site are erased. These are stories that are still waiting, were rejected or that you withdrew.",
-    deleteWhatReactions: "Your 'recognisable' clicks and your reports are erased.",
+    deleteWhatReactions:
+      "Your 'recognisable' clicks, your support for ideas and your reports are erased.",
+    deleteWhatIdeas:
+      "Your ideas go the same way as your stories. Ideas that are not on the site are erased.",
     deleteWhatSessions: "You are signed out, on your other devices too.",
     deleteWhatLog:
       "We keep a log of what happens on the site. That log stays. It holds a number, not your name or email address. After the deletion that number belongs to no one.",
