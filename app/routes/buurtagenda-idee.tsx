@@ -107,7 +107,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       intent === "support",
     );
     if (outcome === "not-published") throw data(null, { status: 404 });
-    if (outcome === "limited") throw data(null, { status: 429 });
     return { support: outcome };
   }
   if (intent === "publish") {
@@ -212,6 +211,7 @@ export default function IdeaPage({ loaderData, actionData }: Route.ComponentProp
       {support === "added" ? <StatusMessage>{t("supported")}</StatusMessage> : null}
       {support === "already" ? <StatusMessage>{t("supportAlready")}</StatusMessage> : null}
       {support === "removed" ? <StatusMessage>{t("supportRemoved")}</StatusMessage> : null}
+      {support === "limited" ? <StatusMessage>{t("supportLimited")}</StatusMessage> : null}
       {idea.status === "published" ? (
         loaderData.signedIn ? (
           <Form method="post">
@@ -307,7 +307,7 @@ export default function IdeaPage({ loaderData, actionData }: Route.ComponentProp
                   {t("historyItem", {
                     verdict: t(`verdict_${j.verdict}`),
                     date: formatDateTime(j.createdAt, locale),
-                    name: j.judgedBy ?? "",
+                    name: j.judgedBy ?? t("someoneAtGemeente"),
                   })}
                   {j.reason ? `: ${j.reason}` : ""}
                 </li>

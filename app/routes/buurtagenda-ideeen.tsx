@@ -37,7 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const viewer = ideaViewer(user, resource);
   const [details, findings, ideas, budget] = await Promise.all([
     getAgendaDetails(resource.agendaId),
-    findingChoices(resource.agendaId),
+    findingChoices(resource.agendaId, viewer),
     ideasOf(resource, viewer),
     viewer.canViewInternal ? budgetOverview(resource.agendaId) : null,
   ]);
@@ -112,14 +112,14 @@ export default function Ideas({ loaderData, actionData }: Route.ComponentProps) 
           ) : (
             <>
               <p className="utrecht-paragraph">
-                {t("budgetSummary", {
+                {t(budget.fitsCount === 1 ? "budgetSummary_one" : "budgetSummary_other", {
                   count: budget.fitsCount,
                   cost: formatEuros(budget.fitsCostEuros, locale),
                   budget: formatEuros(budget.budgetEuros, locale),
                 })}
               </p>
               {budget.exceeded ? (
-                <div className="utrecht-alert utrecht-alert--warning" role="alert">
+                <div className="utrecht-alert utrecht-alert--warning">
                   <p className="utrecht-paragraph">
                     {t("budgetExceeded", {
                       amount: formatEuros(-(budget.remainingEuros ?? 0), locale),
@@ -149,7 +149,7 @@ export default function Ideas({ loaderData, actionData }: Route.ComponentProps) 
       ) : null}
       <section className="section stack" aria-labelledby="ideeen">
         <h2 className="utrecht-heading-2" id="ideeen">
-          {t("ideasTitle", { title: agenda.title })}
+          {t("allIdeas")}
         </h2>
         {loaderData.ideas.length === 0 ? (
           <p className="utrecht-paragraph">{t("ideasNone")}</p>

@@ -15,6 +15,7 @@ import { buurtNames } from "../features/territory/territory.server";
 import { db } from "../shared/db.server";
 import { useLocale, useText } from "../shared/i18n/i18n";
 import {
+  CheckboxField,
   CheckboxGroup,
   FormAlert,
   SubmitButton,
@@ -124,6 +125,7 @@ export default function Findings({ loaderData, actionData }: Route.ComponentProp
                   values: finding.valueCount,
                   comments: finding.commentCount,
                 })}
+                {finding.isPublic ? ` · ${t("findingIsPublic")}` : ""}
               </p>
             </li>
           ))}
@@ -149,6 +151,7 @@ export default function Findings({ loaderData, actionData }: Route.ComponentProp
               rows={4}
               errors={fields.description.errors?.map(t)}
             />
+            <CheckboxField field={fields.isPublic} label={t("findingPublic")} />
             <CheckboxGroup
               field={fields.themes}
               legend={t("findingThemes")}

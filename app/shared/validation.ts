@@ -20,3 +20,9 @@ export const isoDate = (requiredKey: string) =>
     // abort: a malformed date gets one message, not the same one twice.
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid", abort: true })
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "dateInvalid" });
+
+/** A checkbox: ticked sends "on" (a hand-written form may send "ja"); unticked sends nothing. */
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "ja");

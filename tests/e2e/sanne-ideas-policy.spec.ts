@@ -62,6 +62,7 @@ test("Sanne links counting and telling, then judges a resident's ideas against p
       "Veel ouderen in de twee buurten zien bijna niemand. Plekken om elkaar te zien zijn weg.",
     );
   await main.getByRole("checkbox", { name: "Eenzaamheid" }).check();
+  await main.getByRole("checkbox", { name: /^Laat bewoners deze opgave zien/ }).check();
   const stories = main.getByRole("group", { name: "Verhalen als bewijs" });
   for (const story of ["Niemand belt nog", "Koffieochtend gestopt", "Nieuwe buren"]) {
     await stories.getByRole("checkbox", { name: new RegExp(`^${story} \\(`) }).check();
@@ -178,7 +179,7 @@ test("Sanne links counting and telling, then judges a resident's ideas against p
 
   // The budget check: one idea fits, € 12,500 of € 50,000.
   await main.getByRole("link", { name: "Terug naar alle ideeën" }).click();
-  await expect(main.getByText(/1 ideeën passen binnen de mogelijkheden/)).toBeVisible();
+  await expect(main.getByText(/1 idee past binnen de mogelijkheden/)).toBeVisible();
   await expect(main.getByText("Er blijft € 37.500 over.")).toBeVisible();
 
   // Kees (buurtplatform) merges the duplicate into the walk; its old address leads there.

@@ -18,6 +18,7 @@ import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { startQueueWorker } from "../../app/shared/queue.server";
+import { handleIdeaJudgements } from "../../app/features/ideas/idea-notifications.server";
 import { setupFreshDatabase } from "../support/database";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 import { startMailbox } from "../support/smtp-capture";
@@ -38,6 +39,7 @@ let otherAgendaId = "";
 let findingId = "";
 let secondFindingId = "";
 let foreignFindingId = "";
+let internalFindingId = "";
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 let stopWorker: () => Promise<void>;
 
@@ -71,13 +73,20 @@ beforeAll(async () => {
     { gemeenteCode: "GM0397", year: 2022 },
   );
   await db().urgency.update({ where: { agendaId }, data: { budgetEuros: 50_000 } });
-  const finding = (agenda: string, title: string) =>
+  const finding = (agenda: string, title: string, isPublic = true) =>
     db().finding.create({
-      data: { agendaId: agenda, title, description: `${title}.`, createdById: users.gemeente! },
+      data: {
+        agendaId: agenda,
+        title,
+        description: `${title}.`,
+        isPublic,
+        createdById: users.gemeente!,
+      },
     });
   findingId = (await finding(agendaId, "Het pad naar de bus is donker")).id;
   secondFindingId = (await finding(agendaId, "Ouderen zijn vaak alleen")).id;
   foreignFindingId = (await finding(otherAgendaId, "Te weinig fietsenrekken")).id;
+  internalFindingId = (await finding(agendaId, "Concept: veel schulden in De Glip", false)).id;
   mailbox = await startMailbox();
   process.env.SMTP_URL = mailbox.url;
   process.env.APP_URL = ORIGIN;
@@ -229,6 +238,20 @@ describe("proposing an idea", () => {
       description: ["ideaDescriptionRequired"],
     });
     expect(await db().idea.count()).toBe(0);
+  });
+
+  it("shows residents only the findings staff marked public, and refuses the others", async () => {
+    const titles = async (cookie?: string) => (await list(cookie)).findings.map((f) => f.title);
+    expect(await titles()).not.toContain("Concept: veel schulden in De Glip");
+    expect(await titles(cookies.bewoner)).not.toContain("Concept: veel schulden in De Glip");
+    expect(await titles(cookies.gemeente)).toContain("Concept: veel schulden in De Glip");
+    const forged = (await propose({
+      title: "Schuldhulp",
+      description: "Spreekuur.",
+      findings: [internalFindingId],
+    })) as Reply;
+    expect(forged.result?.error).toMatchObject({ findings: ["findingForeign"] });
+    expect(await db().idea.count({ where: { title: "Schuldhulp" } })).toBe(0);
   });
 
   it("sends a visitor to sign in", async () => {
@@ -395,8 +418,7 @@ describe("the feasibility judgement", () => {
     expect(staff.history.map((j) => j.verdict)).toEqual(["fits", "needs_decision"]);
     expect(staff.history[1]).toMatchObject({ decisionBy: "Het college" });
     expect(staff.history[0]!.judgedBy).toBeTruthy();
-    // Both judgements are mailed (the first one may already be superseded when its job runs,
-    // and then it is not sent: the mail must never tell an old answer).
+    // The newest judgement is mailed to the proposer and the supporter.
     const toProposer = await mailbox.waitFor(
       "bewoner@demo.buurtagenda.nl",
       /Past binnen de mogelijkheden/,
@@ -406,6 +428,26 @@ describe("the feasibility judgement", () => {
     expect(toProposer.text).toContain(`${ORIGIN}/buurtagenda/${agendaId}/ideeen/${id}`);
     const toSupporter = await mailbox.waitFor("anna@example.org", /Past binnen de mogelijkheden/);
     expect(toSupporter.text).toContain("U steunt het idee ‘Lampen bij de bushalte’.");
+  });
+
+  it("never mails an answer that a newer judgement replaced", async () => {
+    const id = await publishedIdea("Bloembakken", cookies.bram);
+    const old = await db().feasibilityJudgement.create({
+      data: { ideaId: id, verdict: "does_not_fit", reason: "Oud.", judgedById: users.gemeente! },
+    });
+    await db().feasibilityJudgement.create({
+      data: {
+        ideaId: id,
+        verdict: "needs_decision",
+        decisionBy: "Het college",
+        judgedById: users.gemeente!,
+        createdAt: new Date(Date.now() + 1000),
+      },
+    });
+    const before = mailbox.received.length;
+    const job = { id: "job-old", name: "idea-judged", data: { judgementId: old.id } };
+    await handleIdeaJudgements([job] as Parameters<typeof handleIdeaJudgements>[0]);
+    expect(mailbox.received.length).toBe(before);
   });
 
   it("checks the cost of the ideas that fit against block 1's budget, and warns when exceeded", async () => {
@@ -488,7 +530,11 @@ describe("the workspace and the person's own data", () => {
 
   it("puts ideas and supports in the download, and keeps a published idea without a name", async () => {
     const data = await personalData(users.anna!, "nl");
-    expect(data.ideaSupports.length).toBeGreaterThan(0);
+    const annaSupports = await db().ideaSupport.findMany({ where: { userId: users.anna! } });
+    expect(data.ideaSupports.map((s) => s.ideaId).toSorted()).toEqual(
+      annaSupports.map((s) => s.ideaId).toSorted(),
+    );
+    expect(annaSupports.length).toBeGreaterThan(0);
     const cor = await personalData(users.cor!, "nl");
     expect(cor.ideas.map((i) => i.title)).toEqual(
       expect.arrayContaining(["Reclame", "Lantaarns op het pad"]),
@@ -505,5 +551,21 @@ describe("the workspace and the person's own data", () => {
       await db().idea.findFirstOrThrow({ where: { title: "Lantaarns op het pad" } }),
     ).toMatchObject({ proposerId: null, status: "merged" });
     expect(await db().ideaSupport.count({ where: { userId: users.cor! } })).toBe(0);
+  });
+
+  it("with 'delete', deletes a public idea, but keeps one carrying others' work without a name", async () => {
+    const alone = await publishedIdea("Tegeltuin", cookies.bram);
+    const outcome = await deleteAccount(
+      users.bram!,
+      { stories: "delete" },
+      { ip: "203.0.113.9", locale: "nl", origin: ORIGIN, draftToken: null },
+    );
+    expect(outcome).toMatchObject({ status: "deleted" });
+    expect(await db().idea.findUnique({ where: { id: alone } })).toBeNull();
+    // "Bloembakken" has the gemeente's judgements: they stay, and so does the idea.
+    expect(await db().idea.findFirstOrThrow({ where: { title: "Bloembakken" } })).toMatchObject({
+      proposerId: null,
+    });
+    expect(await db().ideaSupport.count({ where: { userId: users.bram! } })).toBe(0);
   });
 });

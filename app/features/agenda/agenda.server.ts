@@ -150,10 +150,11 @@ export async function getAgendaOverview(agendaId: string) {
     }),
     db().finding.count({ where: { agendaId } }),
     db().idea.findMany({
-      where: { agendaId, status: "published" },
-      select: { _count: { select: { judgements: true } } },
+      where: { agendaId, status: { in: ["published", "submitted"] } },
+      select: { status: true, _count: { select: { judgements: true } } },
     }),
   ]);
+  const published = ideas.filter((i) => i.status === "published");
   const progress: AgendaProgressState = {
     statement: agenda.urgency?.statement ?? "",
     triggerCount: agenda._count.triggers,
@@ -166,8 +167,9 @@ export async function getAgendaOverview(agendaId: string) {
     scan: newestScan ? (newestScan.frozenAt ? "frozen" : "draft") : "none",
     storyCount,
     findingCount,
-    ideaCount: ideas.length,
-    unjudgedIdeaCount: ideas.filter((i) => i._count.judgements === 0).length,
+    ideaCount: published.length,
+    unjudgedIdeaCount: published.filter((i) => i._count.judgements === 0).length,
+    waitingIdeaCount: ideas.length - published.length,
   };
   return { agenda, progress };
 }

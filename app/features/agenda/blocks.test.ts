@@ -15,6 +15,7 @@ const empty: AgendaProgressState = {
   findingCount: 0,
   ideaCount: 0,
   unjudgedIdeaCount: 0,
+  waitingIdeaCount: 0,
 };
 
 describe("missingFor", () => {
@@ -76,6 +77,8 @@ describe("missingFor", () => {
       "missingJudgements",
     ]);
     expect(missingFor(6, { ...empty, ideaCount: 3 })).toEqual([]);
+    // Ideas only waiting for the platform: that is what holds the block up.
+    expect(missingFor(6, { ...empty, waitingIdeaCount: 2 })).toEqual(["missingIdeaModeration"]);
   });
 
   it("says block 7 is not built yet", () => {

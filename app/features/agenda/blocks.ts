@@ -29,6 +29,8 @@ export interface AgendaProgressState {
   /** Published ideas, and how many of them have no feasibility judgement yet. */
   ideaCount: number;
   unjudgedIdeaCount: number;
+  /** Residents' ideas waiting for the platform. */
+  waitingIdeaCount: number;
 }
 
 export type MissingKey =
@@ -44,6 +46,7 @@ export type MissingKey =
   | "missingStories"
   | "missingFindings"
   | "missingIdeas"
+  | "missingIdeaModeration"
   | "missingJudgements"
   | "notBuiltYet";
 
@@ -69,8 +72,9 @@ export function missingFor(block: number, state: AgendaProgressState): MissingKe
       if (state.findingCount === 0) missing.push("missingFindings");
       return missing;
     case 6:
-      if (state.ideaCount === 0) missing.push("missingIdeas");
-      else if (state.unjudgedIdeaCount > 0) missing.push("missingJudgements");
+      if (state.ideaCount === 0) {
+        missing.push(state.waitingIdeaCount > 0 ? "missingIdeaModeration" : "missingIdeas");
+      } else if (state.unjudgedIdeaCount > 0) missing.push("missingJudgements");
       return missing;
     case 3:
       if (state.partyCount === 0) missing.push("missingParties");

@@ -21,7 +21,7 @@ export const privacyMessages = defineMessages({
     deleteWhatReactions:
       "Uw klikken op 'herkenbaar', uw steun voor ideeën en uw meldingen worden gewist.",
     deleteWhatIdeas:
-      "Met uw ideeën gebeurt hetzelfde als met uw verhalen. Ideeën die niet op de site staan, worden gewist.",
+      "Met uw ideeën gebeurt hetzelfde als met uw verhalen. Ideeën die niet op de site staan, worden gewist. Een idee dat anderen steunen of waarover de gemeente al iets zei, blijft staan zonder uw naam.",
     deleteWhatSessions: "U wordt uitgelogd, ook op uw andere apparaten.",
     deleteWhatLog:
       "We houden een logboek bij van wat er op de site gebeurt. Dat logboek blijft bestaan. Daarin staat een nummer, niet uw naam of e-mailadres. Na het verwijderen hoort dat nummer bij niemand meer.",
@@ -64,7 +64,7 @@ export const privacyMessages = defineMessages({
     deleteWhatReactions:
       "Your 'recognisable' clicks, your support for ideas and your reports are erased.",
     deleteWhatIdeas:
-      "Your ideas go the same way as your stories. Ideas that are not on the site are erased.",
+      "Your ideas go the same way as your stories. Ideas that are not on the site are erased. An idea others support or the municipality has answered stays, without your name.",
     deleteWhatSessions: "You are signed out, on your other devices too.",
     deleteWhatLog:
       "We keep a log of what happens on the site. That log stays. It holds a number, not your name or email address. After the deletion that number belongs to no one.",

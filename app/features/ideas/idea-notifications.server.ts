@@ -3,7 +3,7 @@ import { href } from "react-router";
 import { db } from "../../shared/db.server";
 import { sendEmailOnce } from "../../shared/email/send-once.server";
 import { backgroundOrigin } from "../../shared/env.server";
-import { translate, type Locale } from "../../shared/i18n/i18n";
+import { formatDate, translate, type Locale } from "../../shared/i18n/i18n";
 import { QUEUES, type QueueJob } from "../../shared/queue.server";
 import { mailRecipient } from "../auth/recipients.server";
 import { ideasMessages } from "./ideas.messages";
@@ -59,6 +59,9 @@ async function notifyAboutJudgement(job: PgBoss.Job<IdeaJudgedJob>): Promise<voi
         t(locale, "mailVerdict", { verdict: t(locale, `verdict_${judgement.verdict}`) }),
         judgement.reason ? t(locale, "mailReason", { reason: judgement.reason }) : null,
         judgement.decisionBy ? t(locale, "mailDecisionBy", { by: judgement.decisionBy }) : null,
+        judgement.decisionDue
+          ? t(locale, "mailDecisionDue", { date: formatDate(judgement.decisionDue, locale) })
+          : null,
         t(locale, "mailLink", { url }),
         t(locale, "mailWhy"),
         t(locale, "mailSignature"),

@@ -8,6 +8,11 @@ export const ideasMessages = defineMessages({
     ideasIntro:
       "Wat kan er beter in de buurt? Hier staan ideeën van bewoners, partners en het buurtplatform. De gemeente zegt bij elk idee of het kan, en waarom.",
     ideasNone: "Er zijn nog geen ideeën.",
+    allIdeas: "Alle ideeën",
+    someoneAtGemeente: "de gemeente",
+    tooManyFindings: "Kies hoogstens 10 opgaven.",
+    tooManyInstruments: "Kies hoogstens 20 regelingen.",
+    mailDecisionDue: "Wanneer: {date}.",
     backToAgenda: "Terug naar de buurtagenda",
     backToIdeas: "Terug naar alle ideeën",
     toInstruments: "Beleid en regelingen van de gemeente",
@@ -50,7 +55,7 @@ export const ideasMessages = defineMessages({
     proposedBy_gemeente: "Idee van de gemeente",
     proposedOn: "{origin}, {date}",
     waitingNote:
-      "Dit idee wacht op controle door het buurtplatform. Alleen u en het buurtplatform zien het.",
+      "Dit idee wacht op controle door het buurtplatform. Het staat nog niet op de website.",
     rejectedNote: "Het buurtplatform heeft dit idee niet op de website gezet. De reden: {note}",
     support: "Ik steun dit idee",
     supportWithdraw: "Mijn steun intrekken",
@@ -102,7 +107,9 @@ export const ideasMessages = defineMessages({
     historyItem: "{verdict}, {date}, door {name}",
     // Budget
     budgetTitle: "Budget",
-    budgetSummary:
+    budgetSummary_one:
+      "1 idee past binnen de mogelijkheden. Het kost naar schatting {cost}. Het budget uit bouwsteen 1 is {budget}.",
+    budgetSummary_other:
       "{count} ideeën passen binnen de mogelijkheden. Samen kosten ze naar schatting {cost}. Het budget uit bouwsteen 1 is {budget}.",
     budgetRemaining: "Er blijft {amount} over.",
     budgetExceeded:
@@ -184,6 +191,11 @@ export const ideasMessages = defineMessages({
     ideasIntro:
       "What could be better in the neighbourhood? Here are ideas from residents, partners and the neighbourhood platform. For each idea, the municipality says whether it can be done, and why.",
     ideasNone: "There are no ideas yet.",
+    allIdeas: "All ideas",
+    someoneAtGemeente: "the municipality",
+    tooManyFindings: "Choose at most 10 findings.",
+    tooManyInstruments: "Choose at most 20 schemes.",
+    mailDecisionDue: "When: {date}.",
     backToAgenda: "Back to the neighbourhood agenda",
     backToIdeas: "Back to all ideas",
     toInstruments: "The municipality's policies and schemes",
@@ -222,7 +234,7 @@ export const ideasMessages = defineMessages({
     proposedBy_gemeente: "Idea from the municipality",
     proposedOn: "{origin}, {date}",
     waitingNote:
-      "This idea is waiting for review by the neighbourhood platform. Only you and the platform can see it.",
+      "This idea is waiting for review by the neighbourhood platform. It is not on the website yet.",
     rejectedNote: "The neighbourhood platform did not publish this idea. The reason: {note}",
     support: "I support this idea",
     supportWithdraw: "Withdraw my support",
@@ -271,7 +283,9 @@ export const ideasMessages = defineMessages({
     historyTitle: "Earlier judgements",
     historyItem: "{verdict}, {date}, by {name}",
     budgetTitle: "Budget",
-    budgetSummary:
+    budgetSummary_one:
+      "1 idea fits within the possibilities. It costs an estimated {cost}. The budget from block 1 is {budget}.",
+    budgetSummary_other:
       "{count} ideas fit within the possibilities. Together they cost an estimated {cost}. The budget from block 1 is {budget}.",
     budgetRemaining: "{amount} remains.",
     budgetExceeded:

@@ -16,14 +16,19 @@ export const INSTRUMENT_KINDS = [
 ] as const;
 export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
 
-const ids = (max: number) => z.array(z.string().max(40)).max(max).default([]);
+/** Ids from checkboxes; a forged or excess one gets the field's own message. */
+const ids = (max: number, foreignKey: string, tooManyKey: string) =>
+  z
+    .array(z.string().max(40, { error: foreignKey }))
+    .max(max, { error: tooManyKey })
+    .default([]);
 
 export const ideaSchema = z
   .object({
     intent: z.literal("idea"),
     title: text(120, "ideaTitleRequired"),
     description: text(2000, "ideaDescriptionRequired"),
-    findings: ids(10),
+    findings: ids(10, "findingForeign", "tooManyFindings"),
   })
   .superRefine((idea, ctx) => {
     if (idea.findings.length === 0) {
@@ -38,8 +43,8 @@ export const judgementSchema = z
     verdict: z.enum(VERDICTS, { error: "verdictRequired" }),
     reason: text(2000),
     decisionBy: text(200),
-    decisionDue: z.union([z.literal("").transform(() => null), isoDate("dateInvalid")]).optional(),
-    instruments: ids(20),
+    decisionDue: isoDate("dateInvalid").optional(),
+    instruments: ids(20, "instrumentForeign", "tooManyInstruments"),
     cost: optionalEuros({
       invalid: "costInvalid",
       negative: "costNegative",

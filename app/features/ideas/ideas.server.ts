@@ -16,14 +16,17 @@ import type { IdeaInput, JudgementInput, Verdict } from "./ideas.schema";
 // one by the platform or the gemeente is public at once.
 
 const SUBJECT = "buurtagenda";
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What one person may see and do with the ideas of one agenda (from the one policy module). */
 export interface IdeaViewer {
   userId: string | null;
   canModerate: boolean;
   canJudge: boolean;
-  /** Staff, platform and council: the budget check and the judgement history with names. */
+  /**
+   * Staff, platform and council (unpublished.view): the budget check, the judgement history with
+   * names, and findings not (yet) shown to residents.
+   */
   canViewInternal: boolean;
 }
 
@@ -32,7 +35,7 @@ export function ideaViewer(user: CurrentUser | null, agenda: AgendaResource): Id
     userId: user?.id ?? null,
     canModerate: can(user, "idea.moderate", agenda),
     canJudge: can(user, "idea.judge", agenda),
-    canViewInternal: can(user, "agenda.view", agenda),
+    canViewInternal: can(user, "unpublished.view", agenda),
   };
 }
 
@@ -45,10 +48,15 @@ function visibleWhere(viewer: IdeaViewer): Prisma.IdeaWhereInput {
   return { OR: [{ status: "published" }, ...own] };
 }
 
-/** The findings ideas can be about: their titles and plain descriptions are public. */
-export async function findingChoices(agendaId: string) {
+/** Findings residents may see: those staff marked public. Internal viewers see them all. */
+function findingsVisibleTo(viewer: IdeaViewer): Prisma.FindingWhereInput {
+  return viewer.canViewInternal ? {} : { isPublic: true };
+}
+
+/** The findings ideas can be about, by title and plain description. */
+export async function findingChoices(agendaId: string, viewer: IdeaViewer) {
   return db().finding.findMany({
-    where: { agendaId },
+    where: { agendaId, ...findingsVisibleTo(viewer) },
     orderBy: { createdAt: "asc" },
     select: { id: true, title: true, description: true },
   });
@@ -78,10 +86,13 @@ export async function proposeIdea(
   input: IdeaInput,
 ): Promise<IdeaOutcome> {
   const findingIds = [...new Set(input.findings)];
+  const viewer = ideaViewer(user, agenda);
   const found = findingIds.every((id) => UUID.test(id))
-    ? await db().finding.count({ where: { id: { in: findingIds }, agendaId: agenda.agendaId } })
+    ? await db().finding.count({
+        where: { id: { in: findingIds }, agendaId: agenda.agendaId, ...findingsVisibleTo(viewer) },
+      })
     : -1;
-  // A finding of another buurtagenda (a forged form) is refused whole.
+  // A finding of another buurtagenda or one not shown to this person (a forged form): refused.
   if (found !== findingIds.length) return { ok: false, field: "findings", error: "findingForeign" };
   const limit = await hitRateLimits([
     [`idea:account:${user.id}`, RATE_LIMITS.ideasPerAccount],
@@ -98,6 +109,7 @@ export async function proposeIdea(
         proposerId: user.id,
         origin: originOf(user, agenda),
         status: published ? "published" : "submitted",
+        publishedAt: published ? new Date() : null,
         findings: { create: findingIds.map((findingId) => ({ findingId })) },
       },
     });
@@ -108,7 +120,7 @@ export async function proposeIdea(
 }
 
 const LIST_INCLUDE = {
-  findings: { select: { finding: { select: { id: true, title: true } } } },
+  findings: { select: { finding: { select: { id: true, title: true, isPublic: true } } } },
   judgements: {
     orderBy: { createdAt: "desc" },
     take: 1,
@@ -138,11 +150,21 @@ export async function ideasOf(agenda: AgendaResource, viewer: IdeaViewer) {
     isDemo: idea.isDemo,
     own: viewer.userId !== null && idea.proposerId === viewer.userId,
     createdAt: idea.createdAt,
-    findings: idea.findings.map((f) => f.finding),
+    findings: shownFindings(idea.findings, viewer),
     supportCount: idea._count.supports,
     supportedByViewer: (idea.supports?.length ?? 0) > 0,
     verdict: (idea.judgements[0]?.verdict ?? null) as Verdict | null,
   }));
+}
+
+function shownFindings(
+  links: { finding: { id: string; title: string; isPublic: boolean } }[],
+  viewer: IdeaViewer,
+) {
+  return links
+    .map((l) => l.finding)
+    .filter((f) => viewer.canViewInternal || f.isPublic)
+    .map(({ id, title }) => ({ id, title }));
 }
 
 /** Block 1's budget against the ideas judged "fits" (published ones: merged ones moved on). */
@@ -174,9 +196,7 @@ async function loadIdea(agenda: AgendaResource, ideaId: string, viewer: IdeaView
   const idea = await db().idea.findFirst({
     where: { id: ideaId, agendaId: agenda.agendaId },
     include: {
-      findings: {
-        select: { finding: { select: { id: true, title: true, description: true } } },
-      },
+      findings: { select: { finding: { select: { id: true, title: true, isPublic: true } } } },
       judgements: {
         orderBy: { createdAt: "desc" },
         include: {
@@ -232,7 +252,7 @@ async function loadIdea(agenda: AgendaResource, ideaId: string, viewer: IdeaView
     proposerId: idea.proposerId,
     createdAt: idea.createdAt,
     own: viewer.userId !== null && idea.proposerId === viewer.userId,
-    findings: idea.findings.map((f) => f.finding),
+    findings: shownFindings(idea.findings, viewer),
     supportCount: idea._count.supports,
     supportedByViewer: (idea.supports?.length ?? 0) > 0,
     current,
@@ -270,26 +290,25 @@ export async function supportIdea(
   ideaId: string,
   support: boolean,
 ): Promise<SupportOutcome> {
-  const idea = await db().idea.findFirst({
-    where: { id: ideaId, agendaId: agenda.agendaId },
-    select: { status: true },
-  });
-  if (idea?.status !== "published") return "not-published";
+  if (!UUID.test(ideaId)) return "not-published";
   const limit = await reactionLimits(userId, ip);
   if (limit.limited) return "limited";
-  if (!support) {
-    await db().ideaSupport.deleteMany({ where: { ideaId, userId } });
-    return "removed";
-  }
-  try {
-    await db().ideaSupport.create({ data: { ideaId, userId } });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return "already";
+  return db().$transaction(async (tx) => {
+    // The share lock waits for a merge of this idea (which locks it for update) and then sees
+    // it merged, so no support lands on an idea whose supporters have just moved on.
+    const rows = await tx.$queryRaw<{ status: string }[]>`
+      SELECT status::text AS status FROM idea
+      WHERE id = ${ideaId}::uuid AND agenda_id = ${agenda.agendaId}::uuid FOR SHARE`;
+    if (rows[0]?.status !== "published") return "not-published" as const;
+    if (!support) {
+      await tx.ideaSupport.deleteMany({ where: { ideaId, userId } });
+      return "removed" as const;
     }
-    throw error;
-  }
-  return "added";
+    const added = await tx.$executeRaw`
+      INSERT INTO idea_support (idea_id, user_id) VALUES (${ideaId}::uuid, ${userId}::uuid)
+      ON CONFLICT DO NOTHING`;
+    return added === 1 ? ("added" as const) : ("already" as const);
+  });
 }
 
 /** The platform publishes or rejects a waiting idea (with a note the proposer reads). */
@@ -299,11 +318,12 @@ export async function moderateIdea(
   ideaId: string,
   decision: { publish: true } | { publish: false; note: string },
 ): Promise<boolean> {
+  if (!UUID.test(ideaId)) return false;
   return db().$transaction(async (tx) => {
     const changed = await tx.idea.updateMany({
       where: { id: ideaId, agendaId: agenda.agendaId, status: "submitted" },
       data: decision.publish
-        ? { status: "published" }
+        ? { status: "published", publishedAt: new Date() }
         : { status: "rejected", rejectionNote: decision.note },
     });
     if (changed.count === 0) return false;
@@ -332,8 +352,9 @@ export async function mergeIdea(
   duplicateId: string,
   intoId: string,
 ): Promise<MergeOutcome> {
-  if (!UUID.test(intoId) || duplicateId === intoId)
+  if (!UUID.test(intoId) || !UUID.test(duplicateId) || duplicateId === intoId) {
     return { ok: false, error: "mergeTargetInvalid" };
+  }
   return db().$transaction(async (tx) => {
     // Locked in a fixed order, so two merges of the same pair cannot deadlock or cross.
     const rows = await tx.$queryRaw<{ id: string; status: string; proposer_id: string | null }[]>`
@@ -348,7 +369,8 @@ export async function mergeIdea(
     }
     const moved = await tx.$executeRaw`
       INSERT INTO idea_support (idea_id, user_id, created_at)
-      SELECT ${intoId}::uuid, user_id, created_at FROM idea_support WHERE idea_id = ${duplicateId}::uuid
+      SELECT ${intoId}::uuid, user_id, created_at FROM idea_support
+        WHERE idea_id = ${duplicateId}::uuid AND user_id IS DISTINCT FROM ${into.proposer_id}::uuid
       UNION ALL
       SELECT ${intoId}::uuid, proposer_id, now() FROM idea
         WHERE id = ${duplicateId}::uuid AND proposer_id IS NOT NULL
@@ -396,6 +418,7 @@ export async function judgeIdea(
   ideaId: string,
   input: JudgementInput,
 ): Promise<JudgeOutcome> {
+  if (!UUID.test(ideaId)) return { ok: false, field: "verdict", error: "ideaNotJudgeable" };
   const instrumentIds = [...new Set(input.instruments)];
   const known = instrumentIds.every((id) => UUID.test(id))
     ? await db().policyInstrument.count({
@@ -406,11 +429,12 @@ export async function judgeIdea(
     return { ok: false, field: "instruments", error: "instrumentForeign" };
   }
   return db().$transaction(async (tx) => {
-    const idea = await tx.idea.findFirst({
-      where: { id: ideaId, agendaId: agenda.agendaId, status: "published" },
-      select: { id: true },
-    });
-    if (!idea) return { ok: false, field: "verdict", error: "ideaNotJudgeable" } as const;
+    // Locked like a support: a merge running now finishes first, and then this idea is merged.
+    const rows = await tx.$queryRaw<{ status: string }[]>`
+      SELECT status::text AS status FROM idea
+      WHERE id = ${ideaId}::uuid AND agenda_id = ${agenda.agendaId}::uuid FOR SHARE`;
+    if (rows[0]?.status !== "published")
+      return { ok: false, field: "verdict", error: "ideaNotJudgeable" } as const;
     const judgement = await tx.feasibilityJudgement.create({
       data: {
         ideaId,
@@ -463,18 +487,31 @@ export async function personalIdeaData(userId: string) {
 }
 
 /**
- * Account deletion (decision 0013): ideas that never went public go; public ones follow the
- * person's choice for their stories, deleted or kept without a name. Supports go with the account.
+ * Account deletion (decision 0013). Ideas that never went public go (waiting, rejected, merged
+ * while waiting). Public ones follow the person's choice for their stories: "keep" keeps them
+ * without a name; "delete" deletes them unless they carry other people's work (supporters,
+ * the gemeente's judgements, ideas merged into them): those are kept without a name too.
+ * Supports go with the account.
  */
 export async function eraseIdeaDataOf(
   tx: Db,
   userId: string,
   publishedIdeas: "delete" | "keep",
 ): Promise<{ ideasKept: number; ideasDeleted: number }> {
+  const neverPublic: Prisma.IdeaWhereInput = {
+    OR: [{ status: { in: ["submitted", "rejected"] } }, { status: "merged", publishedAt: null }],
+  };
+  const othersWork: Prisma.IdeaWhereInput = {
+    OR: [
+      { supports: { some: { userId: { not: userId } } } },
+      { judgements: { some: {} } },
+      { mergedFrom: { some: {} } },
+    ],
+  };
   const deleted = await tx.idea.deleteMany({
     where: {
       proposerId: userId,
-      ...(publishedIdeas === "keep" ? { status: { in: ["submitted", "rejected"] } } : {}),
+      ...(publishedIdeas === "keep" ? neverPublic : { OR: [neverPublic, { NOT: othersWork }] }),
     },
   });
   const kept = await tx.idea.updateMany({

@@ -53,6 +53,7 @@ export async function createFinding(
         agendaId: agenda.agendaId,
         title: input.title,
         description: input.description,
+        isPublic: input.isPublic,
         createdById: actorId,
         themes: { create: themes.map((themeKey) => ({ themeKey })) },
         stories: { create: stories.map((s) => ({ storyId: s.id })) },

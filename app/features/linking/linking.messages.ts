@@ -72,6 +72,9 @@ export const linkingMessages = defineMessages({
     findingTitle: "Titel",
     findingDescription: "Beschrijving in gewone woorden",
     findingThemes: "Onderwerpen (hoogstens 5)",
+    findingIsPublic: "bewoners zien deze opgave",
+    findingPublic:
+      "Laat bewoners deze opgave zien, zodat ze er ideeën over kunnen geven (zonder het bewijs)",
     evidenceStories: "Verhalen als bewijs",
     evidenceStoriesHelp: "De meest herkende gepubliceerde verhalen uit het gebied.",
     evidenceValues: "Cijfers uit de afgeronde buurtscan als bewijs",
@@ -170,6 +173,9 @@ export const linkingMessages = defineMessages({
     findingTitle: "Title",
     findingDescription: "Description in plain words",
     findingThemes: "Topics (at most 5)",
+    findingIsPublic: "residents see this finding",
+    findingPublic:
+      "Let residents see this finding, so they can give ideas about it (without the evidence)",
     evidenceStories: "Stories as evidence",
     evidenceStoriesHelp: "The most recognised published stories from the area.",
     evidenceValues: "Figures from the finished neighbourhood scan as evidence",

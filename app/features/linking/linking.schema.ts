@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../../shared/validation";
+import { checkbox, text } from "../../shared/validation";
 
 // The thresholds are typed as whole percentages (0–100), which staff read more easily than 0.75.
 const percentage = (error: string) =>
@@ -27,6 +27,7 @@ export const findingSchema = z.object({
   intent: z.literal("finding"),
   title: text(120, "findingTitleRequired"),
   description: text(4000, "findingDescriptionRequired"),
+  isPublic: checkbox,
   themes: z.array(z.string().max(50)).max(5, { error: "tooManyThemes" }).default([]),
   stories: z.array(z.string().max(40)).max(50).default([]),
   values: z.array(z.string().max(200)).max(100).default([]),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, text } from "../../shared/validation";
+import { checkbox, isoDate, text } from "../../shared/validation";
 
 // Error messages are keys into stories.messages.ts.
 
@@ -13,11 +13,6 @@ export const REJECTION_REASONS = [
   "other",
 ] as const;
 export type RejectionReasonKey = (typeof REJECTION_REASONS)[number];
-
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "ja");
 
 const coordinate = (min: number, max: number) =>
   z
