@@ -1,5 +1,6 @@
 // npm start: the embedded PostgreSQL (unless DATABASE_URL is set), pending migrations, the demo
 // data on first run, then the built app on PORT (default 3000). Ctrl-C / SIGTERM stops it all.
+import "./react-production";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@react-router/express";

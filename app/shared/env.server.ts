@@ -2,6 +2,12 @@ import { z } from "zod";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * Whether this is a production deployment (no demo accounts, no /dev/mail, SMTP required).
+   * Unset: NODE_ENV says it. `npm start` sets it from NODE_ENV and then runs React in production
+   * mode whatever APP_ENV is (scripts/react-production.ts, decision 0017).
+   */
+  APP_ENV: z.enum(["development", "production"]).optional(),
   DATABASE_URL: z.string().min(1),
   /** Public origin used in links inside emails, e.g. https://buurtagenda.heemstede.nl */
   APP_URL: z.url().optional(),
@@ -23,14 +29,14 @@ export function env(): Env {
     const fields = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
     throw new Error(`Invalid environment: ${fields}`);
   }
-  if (parsed.data.NODE_ENV === "production" && !parsed.data.SMTP_URL) {
+  if (isProduction() && !parsed.data.SMTP_URL) {
     throw new Error("Invalid environment: SMTP_URL is required in production");
   }
   return parsed.data;
 }
 
 export function isProduction(): boolean {
-  return process.env.NODE_ENV === "production";
+  return (process.env.APP_ENV ?? process.env.NODE_ENV) === "production";
 }
 
 /**

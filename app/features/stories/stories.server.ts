@@ -281,17 +281,24 @@ export interface QueueFilters {
 /** Stories per page of the moderation queue: a moderator works through them from the top. */
 export const QUEUE_PAGE_SIZE = 25;
 
-function waitingFilter(status: QueueFilters["status"]): Prisma.StoryWhereInput {
-  return status === "reported"
-    ? { status: "published", reports: { some: { handledAt: null } } }
-    : status === "submitted"
-      ? { status: "submitted" }
-      : {
-          OR: [
-            { status: "submitted" },
-            { status: "published", reports: { some: { handledAt: null } } },
-          ],
-        };
+/**
+ * What waits for a moderator: new stories, and published ones with an open report. The reported
+ * ids come first from the small partial index on open reports, so the queue's query is an OR of
+ * two index conditions; "status = submitted OR EXISTS (open report)" made PostgreSQL scan every
+ * story in scope (about 20 ms per query with 100,000 stories).
+ */
+async function waitingFilter(status: QueueFilters["status"]): Promise<Prisma.StoryWhereInput> {
+  if (status === "submitted") return { status: "submitted" };
+  const open = await db().storyReport.findMany({
+    where: { handledAt: null },
+    distinct: ["storyId"],
+    select: { storyId: true },
+  });
+  const reported: Prisma.StoryWhereInput = {
+    status: "published",
+    id: { in: open.map((r) => r.storyId) },
+  };
+  return status === "reported" ? reported : { OR: [{ status: "submitted" }, reported] };
 }
 
 /** The buurten where something waits for this moderator, with how many: the buurt filter's choices. */
@@ -300,7 +307,7 @@ export async function moderationQueueBuurten(actor: Actor) {
   if (!scope) return [];
   const groups = await db().story.groupBy({
     by: ["buurtCode"],
-    where: { AND: [scope, waitingFilter(undefined)] },
+    where: { AND: [scope, await waitingFilter(undefined)] },
     _count: { _all: true },
     orderBy: { buurtCode: "asc" },
   });
@@ -314,7 +321,7 @@ export async function moderationQueueBuurten(actor: Actor) {
 export async function moderationQueue(actor: Actor, filters: QueueFilters = {}) {
   const scope = moderationScope(actor);
   if (!scope) return { stories: [], total: 0 };
-  const waiting = waitingFilter(filters.status);
+  const waiting = await waitingFilter(filters.status);
   const page = Math.max(1, Math.floor(filters.page ?? 1));
   const where: Prisma.StoryWhereInput = {
     AND: [
@@ -962,7 +969,7 @@ export async function waitingStoryCounts(actor: Actor) {
   if (!scope) return { submitted: 0, reported: 0, oldestSince: null };
   const groups = await db().story.groupBy({
     by: ["status"],
-    where: { AND: [scope, waitingFilter(undefined)] },
+    where: { AND: [scope, await waitingFilter(undefined)] },
     _count: { _all: true },
     _min: { createdAt: true },
   });
