@@ -30,6 +30,8 @@ export default [
   route("buurtagenda/:id/opgaven/:finding", "routes/buurtagenda-opgave.tsx"),
   route("buurtagenda/:id/ideeen", "routes/buurtagenda-ideeen.tsx"),
   route("buurtagenda/:id/ideeen/:idea", "routes/buurtagenda-idee.tsx"),
+  route("buurtagenda/:id/afspraken", "routes/buurtagenda-afspraken.tsx"),
+  route("buurtagenda/:id/afspraken/:agreement", "routes/buurtagenda-afspraak.tsx"),
   route("buurtagenda/:id/initiatieven", "routes/buurtagenda-initiatieven.tsx"),
   route("buurtagenda/:id/vastleggen", "routes/buurtagenda-vastleggen.tsx"),
   route("buurtagenda/:id/vastleggen/verhaal", "routes/buurtagenda-vastleggen-verhaal.tsx"),

@@ -28,6 +28,7 @@ import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
 import {
   SelectField,
   StatusMessage,
+  FormAlert,
   SubmitButton,
   TextAreaField,
   TextField,
@@ -107,9 +108,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return done(submission.reply({ fieldErrors: { organisationId: ["alreadyParty"] } }));
       return done(submission.reply({ resetForm: true }), true);
     }
-    case "removeParty":
-      await removeParty(user.id, resource.agendaId, String(formData.get("partyId")));
+    case "removeParty": {
+      const removed = await removeParty(
+        user.id,
+        resource.agendaId,
+        String(formData.get("partyId")),
+      );
+      if (removed === "owns-agreements") {
+        return { intent, result: undefined, saved: false, refused: "partyOwnsAgreements" };
+      }
       return { intent, result: undefined, saved: true };
+    }
     case "updateParty": {
       const submission = parseWithZod(formData, { schema: partyUpdateSchema });
       if (submission.status !== "success") throw data(null, { status: 400 });
@@ -150,6 +159,9 @@ export default function PartiesPage({ loaderData, actionData }: Route.ComponentP
       <h1 className="utrecht-heading-1">{t("partiesTitle")}</h1>
       <p className="utrecht-paragraph">{t("block3Explain")}</p>
       {!manage ? <p className="utrecht-paragraph">{t("readOnly")}</p> : null}
+      {actionData && "refused" in actionData && actionData.refused ? (
+        <FormAlert messages={[t(actionData.refused)]} />
+      ) : null}
 
       {loaderData.parties.length === 0 ? (
         <p className="utrecht-paragraph">{t("partiesEmpty")}</p>

@@ -95,6 +95,8 @@ export const agendaMessages = defineMessages({
     missingFindings: "minstens één opgave met bewijs",
     ideasLink: "Ideeën voor de buurt: lees ze, steun ze of geef zelf een idee",
     missingIdeas: "ideeën van bewoners en partners",
+    partyOwnsAgreements:
+      "Deze partij doet nog afspraken. Geef die afspraken eerst aan een andere partij, dan kunt u de partij weghalen.",
     missingIdeaModeration: "controle van de ideeën die wachten",
     missingJudgements: "een oordeel van de gemeente over elk idee",
     notBuiltYet: "Dit deel van Buurtagenda komt later. U kunt de status wel al bijhouden.",
@@ -366,6 +368,8 @@ export const agendaMessages = defineMessages({
     missingFindings: "at least one finding with evidence",
     ideasLink: "Ideas for the neighbourhood: read them, support them or give your own",
     missingIdeas: "ideas from residents and partners",
+    partyOwnsAgreements:
+      "This party still owns agreements. Give them to another party first, then you can remove this party.",
     missingIdeaModeration: "review of the ideas that are waiting",
     missingJudgements: "the municipality's judgement on every idea",
     notBuiltYet: "This part of Buurtagenda comes later. You can already keep track of its status.",

@@ -57,6 +57,26 @@ export async function getParties(agendaId: string, gemeenteCode: string) {
   return { parties, organisations, invitations };
 }
 
+/** The parties of an agenda by name and role: owners of agreements, signers of the agenda. */
+export async function agendaPartyList(agendaId: string) {
+  const parties = await db().agendaParty.findMany({
+    where: { agendaId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      participationRole: true,
+      organisationId: true,
+      organisation: { select: { name: true } },
+    },
+  });
+  return parties.map((p) => ({
+    id: p.id,
+    name: p.organisation.name,
+    organisationId: p.organisationId,
+    role: p.participationRole,
+  }));
+}
+
 export async function createOrganisation(
   actorId: string,
   agendaId: string,
@@ -177,13 +197,23 @@ export async function updateParty(
   });
 }
 
-export async function removeParty(actorId: string, agendaId: string, partyId: string) {
-  await db().$transaction(async (tx) => {
+/** Removes a party; refused while it owns agreements (they need an owner: change them first). */
+export async function removeParty(
+  actorId: string,
+  agendaId: string,
+  partyId: string,
+): Promise<"removed" | "owns-agreements" | "unknown"> {
+  if (!/^[0-9a-f-]{36}$/i.test(partyId)) return "unknown";
+  return db().$transaction(async (tx) => {
     const party = await tx.agendaParty.findFirst({
       where: { id: partyId, agendaId },
-      include: { organisation: { select: { name: true } } },
+      include: {
+        organisation: { select: { name: true } },
+        _count: { select: { agreements: true } },
+      },
     });
-    if (!party) return;
+    if (!party) return "unknown" as const;
+    if (party._count.agreements > 0) return "owns-agreements" as const;
     await tx.agendaParty.delete({ where: { id: party.id } });
     await recordAuditEvent(tx, {
       actorId,
@@ -192,6 +222,7 @@ export async function removeParty(actorId: string, agendaId: string, partyId: st
       subjectId: agendaId,
       details: { organisation: party.organisation.name },
     });
+    return "removed" as const;
   });
 }
 

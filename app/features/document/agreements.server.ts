@@ -1,0 +1,193 @@
+import { Prisma } from "../../generated/prisma/client";
+import { recordAuditEvent } from "../../shared/audit.server";
+import { db } from "../../shared/db.server";
+import type { AgendaResource } from "../agenda/agenda.server";
+import { agendaPartyList } from "../agenda/parties.server";
+import { findingWithEvidence } from "../linking/findings.server";
+import type { AgreementInput, AgreementListQuery } from "./agreements.schema";
+
+// Agreements (afspraken) of block 7: what will be done, by which party, when, for how much, and
+// which findings and ideas it answers. The only code that writes the agreement tables.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** What the agreement form offers: the agenda's parties, findings and published ideas. */
+export async function agreementChoices(agendaId: string) {
+  const [parties, findings, ideas] = await Promise.all([
+    agendaPartyList(agendaId),
+    db().finding.findMany({
+      where: { agendaId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true },
+    }),
+    db().idea.findMany({
+      where: { agendaId, status: "published" },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        title: true,
+        judgements: { orderBy: { createdAt: "desc" }, take: 1, select: { verdict: true } },
+      },
+    }),
+  ]);
+  return {
+    parties,
+    findings,
+    ideas: ideas.map((i) => ({
+      id: i.id,
+      title: i.title,
+      verdict: i.judgements[0]?.verdict ?? null,
+    })),
+  };
+}
+
+export type AgreementOutcome =
+  | { ok: true; id: string }
+  | { ok: false; field: "owner" | "findings" | "ideas"; error: "ownerRequired" | "linkForeign" };
+
+/** Adds an agreement, or changes one when `agreementId` is given; links are replaced whole. */
+export async function saveAgreement(
+  actorId: string,
+  agenda: AgendaResource,
+  input: AgreementInput,
+  agreementId?: string,
+): Promise<AgreementOutcome | null> {
+  const findingIds = [...new Set(input.findings)];
+  const ideaIds = [...new Set(input.ideas)];
+  const valid = (ids: string[]) => ids.every((id) => UUID.test(id));
+  if (!UUID.test(input.owner)) return { ok: false, field: "owner", error: "ownerRequired" };
+  if (!valid(findingIds)) return { ok: false, field: "findings", error: "linkForeign" };
+  if (!valid(ideaIds)) return { ok: false, field: "ideas", error: "linkForeign" };
+  return db().$transaction(async (tx) => {
+    const [owner, findings, ideas] = await Promise.all([
+      tx.agendaParty.count({ where: { id: input.owner, agendaId: agenda.agendaId } }),
+      tx.finding.count({ where: { id: { in: findingIds }, agendaId: agenda.agendaId } }),
+      tx.idea.count({
+        where: { id: { in: ideaIds }, agendaId: agenda.agendaId, status: "published" },
+      }),
+    ]);
+    // A party, finding or idea of another buurtagenda (a forged form) is refused whole.
+    if (owner !== 1) return { ok: false, field: "owner", error: "ownerRequired" } as const;
+    if (findings !== findingIds.length) {
+      return { ok: false, field: "findings", error: "linkForeign" } as const;
+    }
+    if (ideas !== ideaIds.length)
+      return { ok: false, field: "ideas", error: "linkForeign" } as const;
+    const data = {
+      title: input.title,
+      description: input.description,
+      ownerPartyId: input.owner,
+      startsOn: date(input.startsOn),
+      dueOn: date(input.dueOn),
+      costEuros: input.cost,
+      budgetSource: input.budgetSource,
+      status: input.status,
+    };
+    let id: string;
+    if (agreementId) {
+      const changed = await tx.agreement.updateMany({
+        where: { id: agreementId, agendaId: agenda.agendaId },
+        data,
+      });
+      if (changed.count === 0) return null;
+      id = agreementId;
+      await tx.agreementFinding.deleteMany({ where: { agreementId: id } });
+      await tx.agreementIdea.deleteMany({ where: { agreementId: id } });
+    } else {
+      id = (
+        await tx.agreement.create({
+          data: { ...data, agendaId: agenda.agendaId, createdById: actorId },
+        })
+      ).id;
+    }
+    await tx.agreementFinding.createMany({
+      data: findingIds.map((findingId) => ({ agreementId: id, findingId })),
+    });
+    await tx.agreementIdea.createMany({
+      data: ideaIds.map((ideaId) => ({ agreementId: id, ideaId })),
+    });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: agreementId ? "agreement.changed" : "agreement.added",
+      subjectType: "buurtagenda",
+      subjectId: agenda.agendaId,
+      details: { agreementId: id },
+    });
+    return { ok: true, id } as const;
+  });
+}
+
+const ORDER: Record<AgreementListQuery["sorteer"], Prisma.AgreementOrderByWithRelationInput[]> = {
+  datum: [{ dueOn: "asc" }, { title: "asc" }],
+  status: [{ status: "asc" }, { dueOn: "asc" }],
+  eigenaar: [{ owner: { organisation: { name: "asc" } } }, { dueOn: "asc" }],
+  kosten: [{ costEuros: { sort: "desc", nulls: "last" } }, { dueOn: "asc" }],
+};
+
+/** The agreements of an agenda, sorted and filtered as asked. */
+export async function agreementsOf(agendaId: string, query: AgreementListQuery) {
+  const agreements = await db().agreement.findMany({
+    where: {
+      agendaId,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.eigenaar && UUID.test(query.eigenaar) ? { ownerPartyId: query.eigenaar } : {}),
+    },
+    orderBy: ORDER[query.sorteer],
+    include: {
+      owner: { select: { organisation: { select: { name: true } } } },
+      _count: { select: { findings: true, ideas: true } },
+    },
+  });
+  return agreements.map(({ owner, _count, ...a }) => ({
+    ...a,
+    owner: owner.organisation.name,
+    findingCount: _count.findings,
+    ideaCount: _count.ideas,
+  }));
+}
+
+/** One agreement with its evidence chain: findings with their stories and figures, and ideas. */
+export async function agreementWithEvidence(agenda: AgendaResource, agreementId: string) {
+  if (!UUID.test(agreementId)) return null;
+  const agreement = await db().agreement.findFirst({
+    where: { id: agreementId, agendaId: agenda.agendaId },
+    include: {
+      owner: { select: { organisation: { select: { name: true } } } },
+      findings: { select: { findingId: true } },
+      ideas: {
+        select: {
+          idea: {
+            select: {
+              id: true,
+              title: true,
+              status: true,
+              judgements: {
+                orderBy: { createdAt: "desc" },
+                take: 1,
+                select: { verdict: true, reason: true },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!agreement) return null;
+  const findings = (
+    await Promise.all(agreement.findings.map((f) => findingWithEvidence(agenda, f.findingId)))
+  ).filter((f) => f !== null);
+  return {
+    ...agreement,
+    owner: agreement.owner.organisation.name,
+    findingIds: agreement.findings.map((f) => f.findingId),
+    findings,
+    ideas: agreement.ideas.map(({ idea }) => ({
+      id: idea.id,
+      title: idea.title,
+      status: idea.status,
+      verdict: idea.judgements[0]?.verdict ?? null,
+      reason: idea.judgements[0]?.reason ?? "",
+    })),
+  };
+}
