@@ -36,6 +36,7 @@ const BLOCK_PAGES: Partial<
     | "/buurtagenda/:id/vastleggen"
     | "/buurtagenda/:id/thema-matrix"
     | "/buurtagenda/:id/ideeen"
+    | "/buurtagenda/:id/tekst"
   >
 > = {
   1: "/buurtagenda/:id/urgentie",
@@ -44,6 +45,7 @@ const BLOCK_PAGES: Partial<
   4: "/buurtagenda/:id/vastleggen",
   5: "/buurtagenda/:id/thema-matrix",
   6: "/buurtagenda/:id/ideeen",
+  7: "/buurtagenda/:id/tekst",
 };
 
 export async function loader({ request, params }: Route.LoaderArgs) {

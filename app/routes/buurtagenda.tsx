@@ -8,6 +8,10 @@ import { territoryMessages } from "../features/territory/territory.messages";
 import { toFeatureCollection } from "../features/territory/territory.server";
 import { placementOf, type AreaGeometry } from "../features/territory/geo";
 import { publishedSection } from "../features/stories/published-page.server";
+import { embeddedIds } from "../features/document/document";
+import { AgreementCard, DocumentView } from "../features/document/document-view";
+import { EMPTY_RECORDS, embedRecords, newestVersion } from "../features/document/document.server";
+import { documentMessages } from "../features/document/document.messages";
 import { PublishedStories } from "../features/stories/published-stories";
 import { storiesMessages } from "../features/stories/stories.messages";
 import { env } from "../shared/env.server";
@@ -27,7 +31,24 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const buurten = agenda.buurten.map((b) => b.buurt);
   const { bbox } = placementOf(buurten.map((b) => b.geometry as unknown as AreaGeometry));
   const url = new URL(request.url);
+  const version = await newestVersion(resource.agendaId);
+  // The agreements of the published text, with who does them and how far they are now.
+  const live = version
+    ? await embedRecords(resource, {
+        ...embeddedIds(version.content),
+        findingEmbed: [],
+        storyQuote: [],
+      })
+    : EMPTY_RECORDS;
   return {
+    version: version && {
+      number: version.number,
+      publishedAt: version.publishedAt.toISOString(),
+      content: version.content,
+      records: version.records,
+      agreementIds: embeddedIds(version.content).agreementEmbed,
+    },
+    liveAgreements: live.agreements,
     ...(await publishedSection(
       url,
       buurten.map((b) => b.code),
@@ -54,8 +75,9 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
   const tt = useText(territoryMessages);
   const tc = useText(commonMessages);
   const ts = useText(storiesMessages);
+  const td = useText(documentMessages);
   const locale = useLocale();
-  const { agenda } = loaderData;
+  const { agenda, version } = loaderData;
   return (
     <div className="stack">
       <h1 className="utrecht-heading-1">{agenda.title}</h1>
@@ -86,6 +108,40 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
         pointsUrl={`${href("/buurtagenda/:id/kaartpunten", { id: agenda.id })}${loaderData.pinQuery}`}
         pointLabels={{ cluster: ts("pinCluster"), open: ts("pinOpen") }}
       />
+      <section className="section stack" aria-labelledby="de-buurtagenda">
+        <h2 className="utrecht-heading-2" id="de-buurtagenda">
+          {td("publicAgendaTitle")}
+        </h2>
+        {version ? (
+          <>
+            <p className="source-note">
+              <Link
+                to={href("/buurtagenda/:id/versie/:number", {
+                  id: agenda.id,
+                  number: String(version.number),
+                })}
+              >
+                {td("publicReadVersion", { number: version.number })}
+              </Link>{" "}
+              · {td("versionPublishedOn", { date: formatDate(version.publishedAt, locale) })}
+            </p>
+            <DocumentView doc={version.content} records={version.records} />
+            {version.agreementIds.length ? (
+              <>
+                <h3 className="utrecht-heading-3">{td("agreementsPublic")}</h3>
+                {version.agreementIds.map((id) => (
+                  <AgreementCard
+                    key={id}
+                    record={loaderData.liveAgreements[id] ?? version.records.agreements[id]}
+                  />
+                ))}
+              </>
+            ) : null}
+          </>
+        ) : (
+          <p className="utrecht-paragraph">{td("publicNoVersion")}</p>
+        )}
+      </section>
       <p className="utrecht-paragraph">
         <Link to={href("/buurtagenda/:id/ideeen", { id: agenda.id })}>{t("ideasLink")}</Link>
       </p>

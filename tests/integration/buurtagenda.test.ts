@@ -247,7 +247,7 @@ describe("block 1 and the block overview", () => {
     expect(overview.blocks[3]!.missing).toEqual(["missingStories"]);
     expect(overview.blocks[4]!.missing).toEqual(["missingFindings"]);
     expect(overview.blocks[5]!.missing).toEqual(["missingIdeas"]);
-    expect(overview.blocks[6]!.missing).toEqual(["notBuiltYet"]);
+    expect(overview.blocks[6]!.missing).toEqual(["missingAgreements", "missingDocument"]);
     expect(overview.can["block.advance"]).toBe(false);
     expect(await statusOf(setStatusAs(id, "adviesraad"))).toBe(403);
   });

@@ -98,6 +98,9 @@ export const agendaMessages = defineMessages({
     partyOwnsAgreements:
       "Deze partij doet nog afspraken. Geef die afspraken eerst aan een andere partij, dan kunt u de partij weghalen.",
     missingIdeaModeration: "controle van de ideeën die wachten",
+    missingAgreements: "afspraken",
+    missingDocument: "de tekst van de buurtagenda",
+    missingPublication: "akkoord van de partijen en een gepubliceerde versie",
     missingJudgements: "een oordeel van de gemeente over elk idee",
     notBuiltYet: "Dit deel van Buurtagenda komt later. U kunt de status wel al bijhouden.",
     openBlock: "Openen",
@@ -371,6 +374,9 @@ export const agendaMessages = defineMessages({
     partyOwnsAgreements:
       "This party still owns agreements. Give them to another party first, then you can remove this party.",
     missingIdeaModeration: "review of the ideas that are waiting",
+    missingAgreements: "agreements",
+    missingDocument: "the text of the neighbourhood agenda",
+    missingPublication: "sign-off by the parties and a published version",
     missingJudgements: "the municipality's judgement on every idea",
     notBuiltYet: "This part of Buurtagenda comes later. You can already keep track of its status.",
     openBlock: "Open",

@@ -135,7 +135,16 @@ export async function getAgendaOverview(agendaId: string) {
       _count: { select: { triggers: true, parties: true } },
     },
   });
-  const [decidingPartyCount, newestScan, storyCount, findingCount, ideas] = await Promise.all([
+  const [
+    decidingPartyCount,
+    newestScan,
+    storyCount,
+    findingCount,
+    ideas,
+    agreementCount,
+    document,
+    versionCount,
+  ] = await Promise.all([
     db().agendaParty.count({ where: { agendaId, participationRole: "decides" } }),
     db().buurtScan.findFirst({
       where: { agendaId },
@@ -153,6 +162,9 @@ export async function getAgendaOverview(agendaId: string) {
       where: { agendaId, status: { in: ["published", "submitted"] } },
       select: { status: true, _count: { select: { judgements: true } } },
     }),
+    db().agreement.count({ where: { agendaId } }),
+    db().agendaDocument.findUnique({ where: { agendaId }, select: { revision: true } }),
+    db().agendaVersion.count({ where: { agendaId } }),
   ]);
   const published = ideas.filter((i) => i.status === "published");
   const progress: AgendaProgressState = {
@@ -170,6 +182,9 @@ export async function getAgendaOverview(agendaId: string) {
     ideaCount: published.length,
     unjudgedIdeaCount: published.filter((i) => i._count.judgements === 0).length,
     waitingIdeaCount: ideas.length - published.length,
+    agreementCount,
+    documentRevision: document?.revision ?? 0,
+    versionCount,
   };
   return { agenda, progress };
 }

@@ -16,6 +16,9 @@ const empty: AgendaProgressState = {
   ideaCount: 0,
   unjudgedIdeaCount: 0,
   waitingIdeaCount: 0,
+  agreementCount: 0,
+  documentRevision: 0,
+  versionCount: 0,
 };
 
 describe("missingFor", () => {
@@ -81,7 +84,13 @@ describe("missingFor", () => {
     expect(missingFor(6, { ...empty, waitingIdeaCount: 2 })).toEqual(["missingIdeaModeration"]);
   });
 
-  it("says block 7 is not built yet", () => {
-    expect(missingFor(7, empty)).toEqual(["notBuiltYet"]);
+  it("wants agreements, a saved text and a published version for block 7", () => {
+    expect(missingFor(7, empty)).toEqual(["missingAgreements", "missingDocument"]);
+    expect(missingFor(7, { ...empty, agreementCount: 2, documentRevision: 3 })).toEqual([
+      "missingPublication",
+    ]);
+    expect(
+      missingFor(7, { ...empty, agreementCount: 2, documentRevision: 3, versionCount: 1 }),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ export const BLOCKS = [
   { number: 4, key: "stories", built: true },
   { number: 5, key: "linking", built: true },
   { number: 6, key: "ideas", built: true },
-  { number: 7, key: "agenda", built: false },
+  { number: 7, key: "agenda", built: true },
 ] as const;
 export type BlockKey = (typeof BLOCKS)[number]["key"];
 
@@ -31,6 +31,10 @@ export interface AgendaProgressState {
   unjudgedIdeaCount: number;
   /** Residents' ideas waiting for the platform. */
   waitingIdeaCount: number;
+  agreementCount: number;
+  /** The draft's revision (0: never saved) and how many versions were published. */
+  documentRevision: number;
+  versionCount: number;
 }
 
 export type MissingKey =
@@ -47,6 +51,9 @@ export type MissingKey =
   | "missingFindings"
   | "missingIdeas"
   | "missingIdeaModeration"
+  | "missingAgreements"
+  | "missingDocument"
+  | "missingPublication"
   | "missingJudgements"
   | "notBuiltYet";
 
@@ -75,6 +82,11 @@ export function missingFor(block: number, state: AgendaProgressState): MissingKe
       if (state.ideaCount === 0) {
         missing.push(state.waitingIdeaCount > 0 ? "missingIdeaModeration" : "missingIdeas");
       } else if (state.unjudgedIdeaCount > 0) missing.push("missingJudgements");
+      return missing;
+    case 7:
+      if (state.agreementCount === 0) missing.push("missingAgreements");
+      if (state.documentRevision === 0) missing.push("missingDocument");
+      else if (state.versionCount === 0) missing.push("missingPublication");
       return missing;
     case 3:
       if (state.partyCount === 0) missing.push("missingParties");

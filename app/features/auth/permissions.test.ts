@@ -105,6 +105,7 @@ const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | typeof MEM
   "agreement.report": ["gemeente", "partner"],
   "agenda.start": ["gemeente"],
   "agenda.edit": ["gemeente"],
+  "agenda.publish": ["gemeente"],
   "preconditions.edit": ["gemeente"],
   "scan.manage": ["gemeente"],
   "idea.judge": ["gemeente"],
@@ -116,6 +117,7 @@ const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | typeof MEM
   "organisation.view": ["buurtplatform", "gemeente", "partner", "adviesraad"],
   "organisation.edit": ["buurtplatform", "gemeente"],
   "organisation.editOwn": MEMBER,
+  "agenda.signOff": MEMBER,
   "role.assign": ["beheerder"],
   "data.import": ["beheerder"],
 };

@@ -68,6 +68,7 @@ export const POLICY = {
   "agreement.report": ["gemeente", "partner"],
   "agenda.start": ["gemeente"],
   "agenda.edit": ["gemeente"],
+  "agenda.publish": ["gemeente"],
   "preconditions.edit": ["gemeente"],
   "scan.manage": ["gemeente"],
   "idea.judge": ["gemeente"],
@@ -78,6 +79,7 @@ export const POLICY = {
   "organisation.view": ["buurtplatform", "gemeente", "partner", "adviesraad"],
   "organisation.edit": ["buurtplatform", "gemeente"],
   "organisation.editOwn": "member",
+  "agenda.signOff": "member",
   "role.assign": ["beheerder"],
   "data.import": ["beheerder"],
 } as const satisfies Record<string, "public" | "signedIn" | "member" | readonly Role[]>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDocument, embeddedIds, templateDocument, textBlocks } from "./document";
+import { checkDocument, diffBlocks, embeddedIds, templateDocument, textBlocks } from "./document";
 
 const ID = "0b6c0f7e-1b2a-4c3d-8e9f-0a1b2c3d4e5f";
 const doc = (...content: unknown[]) => JSON.stringify({ type: "doc", content });
@@ -106,5 +106,25 @@ describe("embeddedIds and textBlocks", () => {
       "Samen",
       "Volgen",
     ]);
+  });
+});
+
+describe("diffBlocks", () => {
+  it("keeps what stayed, and marks what was added and removed, in reading order", () => {
+    expect(
+      diffBlocks(["Waarom", "Oud plan", "Slot"], ["Waarom", "Nieuw plan", "Extra", "Slot"]),
+    ).toEqual([
+      { kind: "same", text: "Waarom" },
+      { kind: "added", text: "Nieuw plan" },
+      { kind: "added", text: "Extra" },
+      { kind: "removed", text: "Oud plan" },
+      { kind: "same", text: "Slot" },
+    ]);
+  });
+
+  it("reports no change for equal texts, and everything for an empty one", () => {
+    expect(diffBlocks(["a", "b"], ["a", "b"]).every((c) => c.kind === "same")).toBe(true);
+    expect(diffBlocks([], ["a"])).toEqual([{ kind: "added", text: "a" }]);
+    expect(diffBlocks(["a"], [])).toEqual([{ kind: "removed", text: "a" }]);
   });
 });

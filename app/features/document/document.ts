@@ -123,3 +123,41 @@ export function templateDocument(texts: {
     ],
   };
 }
+
+export type BlockChange = { kind: "same" | "added" | "removed"; text: string };
+
+/**
+ * What changed between two versions, block by block (longest common subsequence): the change
+ * view residents and the council read. Quadratic in the number of blocks, fine for an agenda
+ * (a few hundred blocks).
+ */
+export function diffBlocks(before: string[], after: string[]): BlockChange[] {
+  const n = before.length;
+  const m = after.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i]![j] =
+        before[i] === after[j]
+          ? lcs[i + 1]![j + 1]! + 1
+          : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const changes: BlockChange[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && before[i] === after[j]) {
+      changes.push({ kind: "same", text: before[i]! });
+      i++;
+      j++;
+    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      changes.push({ kind: "added", text: after[j]! });
+      j++;
+    } else {
+      changes.push({ kind: "removed", text: before[i]! });
+      i++;
+    }
+  }
+  return changes;
+}

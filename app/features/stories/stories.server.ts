@@ -1012,6 +1012,25 @@ export async function publishedStoriesAmong(ids: string[], buurtCodes: string[])
 }
 
 /** The most recognised published stories of an area: the choices for a finding's evidence. */
+/** Published stories of the area whose teller allowed quoting: what the agenda text may quote. */
+export async function quotableStories(buurtCodes: string[], limit = 200) {
+  const stories = await db().story.findMany({
+    where: {
+      buurtCode: { in: buurtCodes },
+      status: "published",
+      consentPublish: true,
+      consentQuote: true,
+    },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, title: true, text: true },
+  });
+  return stories.map((s) => ({
+    id: s.id,
+    title: s.title || `${s.text.slice(0, 80)}${s.text.length > 80 ? "…" : ""}`,
+  }));
+}
+
 export async function mostRecognisedStories(buurtCodes: string[], limit = 40) {
   const rows = await db().$queryRaw<
     { id: string; title: string; text: string; buurt_code: string; recognised: number }[]

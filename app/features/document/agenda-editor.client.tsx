@@ -1,0 +1,279 @@
+import {
+  EditorContent,
+  NodeViewWrapper,
+  ReactNodeViewRenderer,
+  useEditor,
+  useEditorState,
+  type Editor,
+  type ReactNodeViewProps,
+} from "@tiptap/react";
+import { createContext, useContext, useEffect, useId, useMemo, useState } from "react";
+import { useText } from "../../shared/i18n/i18n";
+import { textBlocks, type DocNode } from "./document";
+import type { EmbedRecords } from "./document.server";
+import { AgreementCard, PlainLanguageList } from "./document-view";
+import { documentMessages } from "./document.messages";
+import {
+  AgreementEmbed,
+  FindingEmbed,
+  StoryQuote,
+  documentExtensions,
+  type EmbedType,
+} from "./editor-extensions";
+import { plainLanguageFlags } from "./plain-language";
+
+// The editor of the agenda text (Tiptap 3), loaded in the browser only. It writes the document's
+// JSON into a hidden field of the surrounding form; the server checks it on save. Embedded
+// records show live from the page's data while drafting.
+
+const RecordsContext = createContext<EmbedRecords>({ agreements: {}, findings: {}, stories: {} });
+
+function EmbedView({ node, deleteNode, selected }: ReactNodeViewProps) {
+  const t = useText(documentMessages);
+  const records = useContext(RecordsContext);
+  const type = node.type.name as EmbedType;
+  let body: React.ReactNode;
+  if (type === "agreementEmbed") {
+    body = <AgreementCard record={records.agreements[String(node.attrs.agreementId)]} />;
+  } else if (type === "findingEmbed") {
+    const finding = records.findings[String(node.attrs.findingId)];
+    body = finding ? (
+      <div className="embed embed--finding">
+        <p className="embed__kind">{t("embedFinding")}</p>
+        <p className="embed__title">{finding.title}</p>
+        <p className="utrecht-paragraph">{finding.description}</p>
+      </div>
+    ) : (
+      <p className="embed embed--missing">{t("embedMissing")}</p>
+    );
+  } else {
+    const story = records.stories[String(node.attrs.storyId)];
+    body = story ? (
+      <figure className="embed embed--quote">
+        <blockquote className="utrecht-blockquote">
+          <p className="utrecht-paragraph story-text">{story.text}</p>
+        </blockquote>
+        <figcaption className="source-note">
+          {story.tellerName
+            ? t("quoteBy", { name: story.tellerName, buurt: story.buurt })
+            : t("quoteAnonymous", { buurt: story.buurt })}
+        </figcaption>
+      </figure>
+    ) : (
+      <p className="embed embed--missing">{t("embedQuoteMissing")}</p>
+    );
+  }
+  return (
+    <NodeViewWrapper
+      className={`embed-block${selected ? " embed-block--selected" : ""}`}
+      contentEditable={false}
+      data-embed={type}
+    >
+      {body}
+      <button
+        type="button"
+        className="utrecht-button utrecht-button--subtle"
+        onClick={() => deleteNode()}
+      >
+        {t("embedRemove")}
+      </button>
+    </NodeViewWrapper>
+  );
+}
+
+const clientExtensions = [
+  ...documentExtensions.filter(
+    (e) => e !== AgreementEmbed && e !== FindingEmbed && e !== StoryQuote,
+  ),
+  AgreementEmbed.extend({ addNodeView: () => ReactNodeViewRenderer(EmbedView) }),
+  FindingEmbed.extend({ addNodeView: () => ReactNodeViewRenderer(EmbedView) }),
+  StoryQuote.extend({ addNodeView: () => ReactNodeViewRenderer(EmbedView) }),
+];
+
+export interface EditorChoices {
+  agreements: { id: string; title: string }[];
+  findings: { id: string; title: string }[];
+  stories: { id: string; title: string }[];
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const t = useText(documentMessages);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h2: e.isActive("heading", { level: 2 }),
+      h3: e.isActive("heading", { level: 3 }),
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+      quote: e.isActive("blockquote"),
+      link: e.isActive("link"),
+    }),
+  });
+  const [href, setHref] = useState("");
+  const linkId = useId();
+  const button = (label: string, pressed: boolean, run: () => void) => (
+    <button
+      type="button"
+      className="utrecht-button utrecht-button--secondary-action"
+      aria-pressed={pressed}
+      onClick={run}
+    >
+      {label}
+    </button>
+  );
+  const chain = () => editor.chain().focus();
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label={t("toolbar")}>
+      {button(t("toolH2"), state.h2, () => chain().toggleHeading({ level: 2 }).run())}
+      {button(t("toolH3"), state.h3, () => chain().toggleHeading({ level: 3 }).run())}
+      {button(t("toolBold"), state.bold, () => chain().toggleBold().run())}
+      {button(t("toolItalic"), state.italic, () => chain().toggleItalic().run())}
+      {button(t("toolBullets"), state.bullet, () => chain().toggleBulletList().run())}
+      {button(t("toolNumbers"), state.ordered, () => chain().toggleOrderedList().run())}
+      {button(t("toolQuote"), state.quote, () => chain().toggleBlockquote().run())}
+      {button(t("toolTable"), false, () =>
+        chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      )}
+      <span className="editor-toolbar__link">
+        <label htmlFor={linkId}>{t("toolLinkAddress")}</label>
+        <input
+          id={linkId}
+          type="url"
+          className="utrecht-textbox utrecht-textbox--html-input"
+          value={href}
+          placeholder="https://"
+          onChange={(e) => setHref(e.target.value)}
+        />
+        {button(t("toolLink"), state.link, () => {
+          if (!href.trim()) chain().unsetLink().run();
+          // The Link extension refuses javascript: and other addresses it does not allow.
+          else chain().extendMarkRange("link").setLink({ href: href.trim() }).run();
+        })}
+      </span>
+    </div>
+  );
+}
+
+function InsertRecord({
+  editor,
+  type,
+  label,
+  options,
+}: {
+  editor: Editor;
+  type: EmbedType;
+  label: string;
+  options: { id: string; title: string }[];
+}) {
+  const t = useText(documentMessages);
+  const id = useId();
+  const [chosen, setChosen] = useState("");
+  if (options.length === 0) return null;
+  const attribute = {
+    agreementEmbed: "agreementId",
+    findingEmbed: "findingId",
+    storyQuote: "storyId",
+  }[type];
+  return (
+    <div className="editor-insert">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        className="utrecht-select utrecht-select--html-select"
+        value={chosen}
+        onChange={(e) => setChosen(e.target.value)}
+      >
+        <option value="">{t("insertChoose")}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.title}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="utrecht-button utrecht-button--secondary-action"
+        disabled={!chosen}
+        onClick={() => {
+          editor
+            .chain()
+            .focus()
+            .insertContent({ type, attrs: { [attribute]: chosen } })
+            .run();
+          setChosen("");
+        }}
+      >
+        {t("insert")}
+      </button>
+    </div>
+  );
+}
+
+export default function AgendaEditor({
+  initial,
+  records,
+  choices,
+  fieldName,
+  label,
+}: {
+  initial: DocNode;
+  records: EmbedRecords;
+  choices: EditorChoices;
+  fieldName: string;
+  label: string;
+}) {
+  const t = useText(documentMessages);
+  const [json, setJson] = useState(() => JSON.stringify(initial));
+  const editor = useEditor({
+    extensions: clientExtensions,
+    content: initial,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editorProps: { attributes: { "aria-label": label, role: "textbox", "aria-multiline": "true" } },
+    onUpdate: ({ editor: e }) => setJson(JSON.stringify(e.getJSON())),
+  });
+  const flags = useMemo(() => plainLanguageFlags(textBlocks(JSON.parse(json) as DocNode)), [json]);
+  // A new initial document (after a refused stale save) replaces what the editor shows.
+  useEffect(() => {
+    if (editor && JSON.stringify(editor.getJSON()) !== JSON.stringify(initial)) {
+      editor.commands.setContent(initial);
+      setJson(JSON.stringify(initial));
+    }
+  }, [editor, initial]);
+  return (
+    <RecordsContext.Provider value={records}>
+      <input type="hidden" name={fieldName} value={json} />
+      {editor ? (
+        <>
+          <Toolbar editor={editor} />
+          <EditorContent editor={editor} className="editor-content" />
+          <div className="editor-inserts">
+            <InsertRecord
+              editor={editor}
+              type="agreementEmbed"
+              label={t("insertAgreement")}
+              options={choices.agreements}
+            />
+            <InsertRecord
+              editor={editor}
+              type="findingEmbed"
+              label={t("insertFinding")}
+              options={choices.findings}
+            />
+            <InsertRecord
+              editor={editor}
+              type="storyQuote"
+              label={t("insertQuote")}
+              options={choices.stories}
+            />
+          </div>
+        </>
+      ) : (
+        <p className="utrecht-paragraph">{t("editorLoading")}</p>
+      )}
+      <PlainLanguageList flags={flags} />
+    </RecordsContext.Provider>
+  );
+}

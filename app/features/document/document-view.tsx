@@ -1,0 +1,181 @@
+import type { ReactNode } from "react";
+import { formatDate, useLocale, useText } from "../../shared/i18n/i18n";
+import { formatEuros } from "../agenda/money";
+import type { DocNode } from "./document";
+import type { EmbedRecords } from "./document.server";
+import type { PlainLanguageFlag } from "./plain-language";
+import { documentMessages } from "./document.messages";
+
+// The agenda document as React elements, from its JSON: the same on the server and in the
+// browser, with no HTML string anywhere (React escapes every text; links were checked on save).
+// Embedded records come from `records`: live while drafting, frozen in a published version.
+
+type Records = EmbedRecords;
+
+function Marks({ node, children }: { node: DocNode; children: ReactNode }) {
+  let out = children;
+  for (const mark of node.marks ?? []) {
+    switch (mark.type) {
+      case "bold":
+        out = <strong>{out}</strong>;
+        break;
+      case "italic":
+        out = <em>{out}</em>;
+        break;
+      case "underline":
+        out = <u>{out}</u>;
+        break;
+      case "strike":
+        out = <s>{out}</s>;
+        break;
+      case "link":
+        out = (
+          <a href={String(mark.attrs?.href ?? "")} rel="noopener noreferrer nofollow">
+            {out}
+          </a>
+        );
+        break;
+    }
+  }
+  return <>{out}</>;
+}
+
+export function AgreementCard({ record }: { record: Records["agreements"][string] | undefined }) {
+  const t = useText(documentMessages);
+  const locale = useLocale();
+  if (!record) return <p className="embed embed--missing">{t("embedMissing")}</p>;
+  return (
+    <div className="embed embed--agreement">
+      <p className="embed__kind">{t("embedAgreement")}</p>
+      <p className="embed__title">{record.title}</p>
+      {record.description ? <p className="utrecht-paragraph">{record.description}</p> : null}
+      <p className="source-note">
+        {t("embedAgreementFacts", {
+          owner: record.owner,
+          from: formatDate(record.startsOn, locale),
+          to: formatDate(record.dueOn, locale),
+          status: t(`status_${record.status}`),
+        })}
+        {record.costEuros !== null
+          ? ` · ${t("costShown", { cost: formatEuros(record.costEuros, locale) })}`
+          : ""}
+        {record.budgetSource ? ` (${record.budgetSource})` : ""}
+      </p>
+    </div>
+  );
+}
+
+function Block({ node, records }: { node: DocNode; records: Records }): ReactNode {
+  const t = useText(documentMessages);
+  const children = (node.content ?? []).map((child, i) => (
+    <Block key={i} node={child} records={records} />
+  ));
+  switch (node.type) {
+    case "doc":
+      return <>{children}</>;
+    case "text":
+      return <Marks node={node}>{node.text}</Marks>;
+    case "paragraph":
+      return <p className="utrecht-paragraph">{children}</p>;
+    case "heading":
+      return node.attrs?.level === 3 ? (
+        <h3 className="utrecht-heading-3">{children}</h3>
+      ) : (
+        <h2 className="utrecht-heading-2">{children}</h2>
+      );
+    case "bulletList":
+      return <ul className="utrecht-unordered-list">{children}</ul>;
+    case "orderedList":
+      return (
+        <ol className="utrecht-ordered-list" start={Number(node.attrs?.start ?? 1)}>
+          {children}
+        </ol>
+      );
+    case "listItem":
+      return <li>{children}</li>;
+    case "blockquote":
+      return <blockquote className="utrecht-blockquote">{children}</blockquote>;
+    case "horizontalRule":
+      return <hr />;
+    case "hardBreak":
+      return <br />;
+    case "table":
+      return (
+        <table className="data-table">
+          <tbody>{children}</tbody>
+        </table>
+      );
+    case "tableRow":
+      return <tr>{children}</tr>;
+    case "tableHeader":
+      return (
+        <th scope="col" colSpan={Number(node.attrs?.colspan ?? 1)}>
+          {children}
+        </th>
+      );
+    case "tableCell":
+      return <td colSpan={Number(node.attrs?.colspan ?? 1)}>{children}</td>;
+    case "agreementEmbed":
+      return <AgreementCard record={records.agreements[String(node.attrs?.agreementId)]} />;
+    case "findingEmbed": {
+      const finding = records.findings[String(node.attrs?.findingId)];
+      if (!finding) return <p className="embed embed--missing">{t("embedMissing")}</p>;
+      return (
+        <div className="embed embed--finding">
+          <p className="embed__kind">{t("embedFinding")}</p>
+          <p className="embed__title">{finding.title}</p>
+          <p className="utrecht-paragraph">{finding.description}</p>
+        </div>
+      );
+    }
+    case "storyQuote": {
+      const story = records.stories[String(node.attrs?.storyId)];
+      if (!story) return <p className="embed embed--missing">{t("embedQuoteMissing")}</p>;
+      return (
+        <figure className="embed embed--quote">
+          <blockquote className="utrecht-blockquote">
+            <p className="utrecht-paragraph story-text">{story.text}</p>
+          </blockquote>
+          <figcaption className="source-note">
+            {story.tellerName
+              ? t("quoteBy", { name: story.tellerName, buurt: story.buurt })
+              : t("quoteAnonymous", { buurt: story.buurt })}
+          </figcaption>
+        </figure>
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+export function DocumentView({ doc, records }: { doc: DocNode; records: Records }) {
+  return (
+    <div className="agenda-document">
+      <Block node={doc} records={records} />
+    </div>
+  );
+}
+
+/** The plain-language flags of the text: while typing (editor) and on the saved draft. */
+export function PlainLanguageList({ flags }: { flags: PlainLanguageFlag[] }) {
+  const t = useText(documentMessages);
+  return (
+    <div className="plain-language" aria-live="polite">
+      <h3 className="utrecht-heading-3">{t("plainTitle")}</h3>
+      {flags.length === 0 ? (
+        <p className="utrecht-paragraph">{t("plainNone")}</p>
+      ) : (
+        <ul className="utrecht-unordered-list">
+          {flags.map((flag, i) => (
+            <li key={i}>
+              {flag.kind === "long"
+                ? t("plainLong", { words: flag.words, sentence: flag.sentence })
+                : t("plainWord", { word: flag.word, plain: flag.plain, sentence: flag.sentence })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
