@@ -1,25 +1,17 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signInAsDemo, uniqueEmail, waitForMail } from "./support";
+import { expect, test } from "@playwright/test";
+import {
+  expectAccessible,
+  signInAsDemo,
+  startAgendaForTheGlip,
+  uniqueEmail,
+  waitForMail,
+} from "./support";
 
 // Issue 6, "done when": on the demo data Sanne's theme matrix of the composite area shows a
 // confirmed and a felt theme; she writes a finding with three stories and two frozen figures as
 // evidence; a resident gives two ideas; Sanne links one to the GALA plan as "fits" with a cost and
 // judges the other "does not fit: the road is provincial"; the resident sees both answers, on
 // the site and by mail.
-
-async function startAgendaForTheGlip(page: Page, title: string) {
-  await page.goto("/gemeente/GM0397/buurtagenda-starten");
-  const main = page.getByRole("main");
-  await main.getByLabel("Titel").fill(title);
-  await main.getByLabel("Korte uitleg voor bewoners").fill("Samen aan de slag in twee buurten.");
-  await main.getByLabel("Begindatum").fill("2027-01-01");
-  await main.getByLabel("Einddatum").fill("2027-12-31");
-  await main.getByLabel("Glipper Dreef en Staatsliedenbuurt").check();
-  await main.getByLabel("De Glip").check();
-  await main.getByRole("button", { name: "Buurtagenda starten" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  return page.url().replace(/\/werkruimte.*$/, "");
-}
 
 test("Sanne links counting and telling, then judges a resident's ideas against policy and budget", async ({
   browser,

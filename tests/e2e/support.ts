@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { E2E_MAIL_DIR } from "../../playwright.config";
 import type { CapturedMail } from "../support/smtp-capture";
 
@@ -49,4 +49,41 @@ export async function signInAsDemo(page: Page, email: string): Promise<void> {
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
+}
+
+/** Starts a buurtagenda for De Glip and Glipper Dreef; returns the agenda's address. */
+export async function startAgendaForTheGlip(page: Page, title: string) {
+  await page.goto("/gemeente/GM0397/buurtagenda-starten");
+  const main = page.getByRole("main");
+  await main.getByLabel("Titel").fill(title);
+  await main.getByLabel("Korte uitleg voor bewoners").fill("Samen aan de slag in twee buurten.");
+  await main.getByLabel("Begindatum").fill("2027-01-01");
+  await main.getByLabel("Einddatum").fill("2027-12-31");
+  await main.getByLabel("Glipper Dreef en Staatsliedenbuurt").check();
+  await main.getByLabel("De Glip").check();
+  await main.getByRole("button", { name: "Buurtagenda starten" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  return page.url().replace(/\/werkruimte.*$/, "");
+}
+
+/** Someone new accepts an emailed invitation by creating an account; returns their page. */
+export async function acceptInvitationAsNewAccount(
+  browser: Browser,
+  email: string,
+  password: string,
+): Promise<Page> {
+  const mail = await waitForMail(email, /uitnodiging\//);
+  const link = /https?:\/\/\S+\/uitnodiging\/\S+/.exec(mail.text)![0]!;
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(new URL(link).pathname);
+  await page.locator("main").getByRole("link", { name: "Account maken" }).click();
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Account maken" }).click();
+  const code = /Uw code is: (\d{6})/.exec((await waitForMail(email, /Uw code is/)).text)![1]!;
+  await page.getByLabel("Code van 6 cijfers").fill(code);
+  await page.getByRole("button", { name: "Bevestigen" }).click();
+  await page.getByRole("button", { name: "Uitnodiging aannemen" }).click();
+  await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
+  return page;
 }

@@ -197,10 +197,12 @@ function InsertRecord({
         className="utrecht-button utrecht-button--secondary-action"
         disabled={!chosen}
         onClick={() => {
+          // After the selection, so a block inserted just before (and still selected) stays.
+          const { to } = editor.state.selection;
           editor
             .chain()
             .focus()
-            .insertContent({ type, attrs: { [attribute]: chosen } })
+            .insertContentAt(to, { type, attrs: { [attribute]: chosen } })
             .run();
           setChosen("");
         }}
