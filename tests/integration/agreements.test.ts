@@ -7,11 +7,11 @@ import {
 } from "../../app/routes/buurtagenda-afspraak";
 import { action as partiesAction } from "../../app/routes/buurtagenda-partijen";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
-import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signInDemoRoles } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 // Agreements of block 7 (issue 7): owner from block 3, dates, cost, links to findings and ideas
@@ -33,13 +33,7 @@ let storyId = "";
 beforeAll(async () => {
   process.env.CBS_DATA_DIR = path.resolve(PROJECT_ROOT, "../shared/data/cbs");
   await seedDatabase({ demoStories: false });
-  for (const role of ["bewoner", "buurtplatform", "gemeente", "partner"]) {
-    const user = await db().user.findUniqueOrThrow({
-      where: { email: `${role}@demo.buurtagenda.nl` },
-    });
-    users[role] = user.id;
-    cookies[role] = `sessie=${await createSession(user.id)}`;
-  }
+  await signInDemoRoles(["bewoner", "buurtplatform", "gemeente", "partner"], users, cookies);
   const details = { publicDescription: "x", startsOn: "2027-01-01", endsOn: "2027-12-31" };
   agendaId = await startAgenda(
     users.gemeente!,

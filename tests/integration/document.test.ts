@@ -13,6 +13,7 @@ import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signInDemoRoles } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 // Block 7 (issue 7): the agenda text with a revision check, embedded records (quotes only with
@@ -34,13 +35,7 @@ let notQuotable = "";
 beforeAll(async () => {
   process.env.CBS_DATA_DIR = path.resolve(PROJECT_ROOT, "../shared/data/cbs");
   await seedDatabase({ demoStories: false });
-  for (const role of ["bewoner", "buurtplatform", "gemeente", "partner"]) {
-    const user = await db().user.findUniqueOrThrow({
-      where: { email: `${role}@demo.buurtagenda.nl` },
-    });
-    users[role] = user.id;
-    cookies[role] = `sessie=${await createSession(user.id)}`;
-  }
+  await signInDemoRoles(["bewoner", "buurtplatform", "gemeente", "partner"], users, cookies);
   const details = {
     publicDescription: "Samen aan de slag.",
     startsOn: "2027-01-01",

@@ -20,6 +20,7 @@ import { db } from "../../app/shared/db.server";
 import { startQueueWorker } from "../../app/shared/queue.server";
 import { handleIdeaJudgements } from "../../app/features/ideas/idea-notifications.server";
 import { setupFreshDatabase } from "../support/database";
+import { signInDemoRoles } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 import { startMailbox } from "../support/smtp-capture";
 
@@ -46,13 +47,7 @@ let stopWorker: () => Promise<void>;
 beforeAll(async () => {
   process.env.CBS_DATA_DIR = path.resolve(PROJECT_ROOT, "../shared/data/cbs");
   await seedDatabase({ demoStories: false });
-  for (const role of ["bewoner", "buurtplatform", "gemeente", "adviesraad"]) {
-    const user = await db().user.findUniqueOrThrow({
-      where: { email: `${role}@demo.buurtagenda.nl` },
-    });
-    users[role] = user.id;
-    cookies[role] = `sessie=${await createSession(user.id)}`;
-  }
+  await signInDemoRoles(["bewoner", "buurtplatform", "gemeente", "adviesraad"], users, cookies);
   // Two more residents with verified addresses, to support ideas.
   for (const name of ["anna", "bram", "cor"]) {
     const user = await db().user.create({

@@ -11,7 +11,7 @@ import { createContext, useContext, useEffect, useId, useMemo, useState } from "
 import { useText } from "../../shared/i18n/i18n";
 import { textBlocks, type DocNode } from "./document";
 import type { EmbedRecords } from "./document.server";
-import { AgreementCard, PlainLanguageList } from "./document-view";
+import { AgreementCard, FindingCard, PlainLanguageList, QuoteCard } from "./document-view";
 import { documentMessages } from "./document.messages";
 import {
   AgreementEmbed,
@@ -32,37 +32,14 @@ function EmbedView({ node, deleteNode, selected }: ReactNodeViewProps) {
   const t = useText(documentMessages);
   const records = useContext(RecordsContext);
   const type = node.type.name as EmbedType;
-  let body: React.ReactNode;
-  if (type === "agreementEmbed") {
-    body = <AgreementCard record={records.agreements[String(node.attrs.agreementId)]} />;
-  } else if (type === "findingEmbed") {
-    const finding = records.findings[String(node.attrs.findingId)];
-    body = finding ? (
-      <div className="embed embed--finding">
-        <p className="embed__kind">{t("embedFinding")}</p>
-        <p className="embed__title">{finding.title}</p>
-        <p className="utrecht-paragraph">{finding.description}</p>
-      </div>
+  const body =
+    type === "agreementEmbed" ? (
+      <AgreementCard record={records.agreements[String(node.attrs.agreementId)]} />
+    ) : type === "findingEmbed" ? (
+      <FindingCard record={records.findings[String(node.attrs.findingId)]} />
     ) : (
-      <p className="embed embed--missing">{t("embedMissing")}</p>
+      <QuoteCard record={records.stories[String(node.attrs.storyId)]} />
     );
-  } else {
-    const story = records.stories[String(node.attrs.storyId)];
-    body = story ? (
-      <figure className="embed embed--quote">
-        <blockquote className="utrecht-blockquote">
-          <p className="utrecht-paragraph story-text">{story.text}</p>
-        </blockquote>
-        <figcaption className="source-note">
-          {story.tellerName
-            ? t("quoteBy", { name: story.tellerName, buurt: story.buurt })
-            : t("quoteAnonymous", { buurt: story.buurt })}
-        </figcaption>
-      </figure>
-    ) : (
-      <p className="embed embed--missing">{t("embedQuoteMissing")}</p>
-    );
-  }
   return (
     <NodeViewWrapper
       className={`embed-block${selected ? " embed-block--selected" : ""}`}

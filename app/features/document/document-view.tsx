@@ -65,8 +65,37 @@ export function AgreementCard({ record }: { record: Records["agreements"][string
   );
 }
 
-function Block({ node, records }: { node: DocNode; records: Records }): ReactNode {
+export function FindingCard({ record }: { record: Records["findings"][string] | undefined }) {
   const t = useText(documentMessages);
+  if (!record) return <p className="embed embed--missing">{t("embedMissing")}</p>;
+  return (
+    <div className="embed embed--finding">
+      <p className="embed__kind">{t("embedFinding")}</p>
+      <p className="embed__title">{record.title}</p>
+      <p className="utrecht-paragraph">{record.description}</p>
+    </div>
+  );
+}
+
+/** A resident's words as told, with their first name only when they chose to show it. */
+export function QuoteCard({ record }: { record: Records["stories"][string] | undefined }) {
+  const t = useText(documentMessages);
+  if (!record) return <p className="embed embed--missing">{t("embedQuoteMissing")}</p>;
+  return (
+    <figure className="embed embed--quote">
+      <blockquote className="utrecht-blockquote">
+        <p className="utrecht-paragraph story-text">{record.text}</p>
+      </blockquote>
+      <figcaption className="source-note">
+        {record.tellerName
+          ? t("quoteBy", { name: record.tellerName, buurt: record.buurt })
+          : t("quoteAnonymous", { buurt: record.buurt })}
+      </figcaption>
+    </figure>
+  );
+}
+
+function Block({ node, records }: { node: DocNode; records: Records }): ReactNode {
   const children = (node.content ?? []).map((child, i) => (
     <Block key={i} node={child} records={records} />
   ));
@@ -117,33 +146,10 @@ function Block({ node, records }: { node: DocNode; records: Records }): ReactNod
       return <td colSpan={Number(node.attrs?.colspan ?? 1)}>{children}</td>;
     case "agreementEmbed":
       return <AgreementCard record={records.agreements[String(node.attrs?.agreementId)]} />;
-    case "findingEmbed": {
-      const finding = records.findings[String(node.attrs?.findingId)];
-      if (!finding) return <p className="embed embed--missing">{t("embedMissing")}</p>;
-      return (
-        <div className="embed embed--finding">
-          <p className="embed__kind">{t("embedFinding")}</p>
-          <p className="embed__title">{finding.title}</p>
-          <p className="utrecht-paragraph">{finding.description}</p>
-        </div>
-      );
-    }
-    case "storyQuote": {
-      const story = records.stories[String(node.attrs?.storyId)];
-      if (!story) return <p className="embed embed--missing">{t("embedQuoteMissing")}</p>;
-      return (
-        <figure className="embed embed--quote">
-          <blockquote className="utrecht-blockquote">
-            <p className="utrecht-paragraph story-text">{story.text}</p>
-          </blockquote>
-          <figcaption className="source-note">
-            {story.tellerName
-              ? t("quoteBy", { name: story.tellerName, buurt: story.buurt })
-              : t("quoteAnonymous", { buurt: story.buurt })}
-          </figcaption>
-        </figure>
-      );
-    }
+    case "findingEmbed":
+      return <FindingCard record={records.findings[String(node.attrs?.findingId)]} />;
+    case "storyQuote":
+      return <QuoteCard record={records.stories[String(node.attrs?.storyId)]} />;
     default:
       return null;
   }
