@@ -27,7 +27,7 @@ import { plainLanguageFlags } from "../features/document/plain-language";
 import { findingChoices, ideaViewer } from "../features/ideas/ideas.server";
 import { quotableStories } from "../features/stories/stories.server";
 import {
-  formatDate,
+  formatDay,
   formatDateTime,
   localeFromCookieHeader,
   translate,
@@ -53,7 +53,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     getAgendaDetails(resource.agendaId),
     draftOf(resource.agendaId),
     agreementsOf(resource.agendaId, { sorteer: "datum" }),
-    findingChoices(resource.agendaId, ideaViewer(user, resource)),
+    // The agenda is public: it can embed only findings residents may see.
+    findingChoices(resource.agendaId, ideaViewer(null, resource)),
     quotableStories(resource.buurtCodes),
     signOffState(resource, user),
     versionsOf(resource.agendaId),
@@ -94,17 +95,30 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       parties: signOffs.parties.map((p) => ({ ...p, at: p.at?.toISOString() ?? null })),
     },
     versions: versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt.toISOString() })),
+    publishedThisRevision: versions.some(
+      (v) => v.revision === draft.revision && draft.revision > 0,
+    ),
     nextNumber: (versions[0]?.number ?? 0) + 1,
   };
 }
 
 const saveSchema = z.object({
-  content: z.string().max(500_000),
-  revision: z.coerce.number().int().min(0),
+  content: z.string(),
+  revision: z.coerce.number().int().min(0).max(2_147_483_647),
 });
+
+/** What the writer sent, back into the editor after a refused save: nothing typed is lost. */
+function writersText(content: string): DocNode | null {
+  try {
+    const parsed = JSON.parse(content) as DocNode;
+    return parsed && parsed.type === "doc" ? parsed : null;
+  } catch {
+    return null;
+  }
+}
 const signOffSchema = z.object({
   partyId: z.string().max(40),
-  revision: z.coerce.number().int().min(1),
+  revision: z.coerce.number().int().min(1).max(2_147_483_647),
   decision: z.enum(["approved", "declined"]),
   reason: z.string().trim().max(1000).default(""),
 });
@@ -116,9 +130,9 @@ export async function action({ request, params }: Route.ActionArgs) {
     case "save": {
       const { user, resource } = await agendaForChange(request, params.id, "agenda.draft");
       const parsed = saveSchema.safeParse(form);
-      if (!parsed.success) return { error: "documentInvalid" as const };
+      if (!parsed.success) return { error: "documentInvalid" as const, mine: null };
       const checked = checkDocument(parsed.data.content);
-      if (!checked.ok) return { error: checked.error, mine: null };
+      if (!checked.ok) return { error: checked.error, mine: writersText(parsed.data.content) };
       const outcome = await saveDraft(user.id, resource, checked.doc, parsed.data.revision);
       if (outcome.ok) return redirect(`${back}?opgeslagen=${outcome.revision}`);
       if (outcome.error === "stale") {
@@ -128,7 +142,8 @@ export async function action({ request, params }: Route.ActionArgs) {
       return { error: outcome.error, mine: checked.doc };
     }
     case "signoff": {
-      const { user, resource } = await agendaForChange(request, params.id, "published.view");
+      // Whoever answers for a party must be able to read the draft (and act for the party).
+      const { user, resource } = await agendaForChange(request, params.id, "agenda.view");
       const parsed = signOffSchema.safeParse(form);
       if (!parsed.success) throw data(null, { status: 400 });
       if (parsed.data.decision === "declined" && !parsed.data.reason) {
@@ -192,6 +207,7 @@ export default function AgendaText({ loaderData, actionData }: Route.ComponentPr
           <input type="hidden" name="revision" value={theirs ? theirs.revision : draft.revision} />
           {saveError ? <FormAlert messages={[t(saveError)]} /> : null}
           <AgendaEditor
+            resetKey={theirs ? `stale-${theirs.revision}` : `revision-${draft.revision}`}
             initial={(mine as DocNode | null) ?? draft.doc}
             records={loaderData.records}
             choices={loaderData.choices}
@@ -233,14 +249,16 @@ export default function AgendaText({ loaderData, actionData }: Route.ComponentPr
             {signOffs.parties.map((p) => (
               <li key={p.partyId}>
                 <strong>{p.name}</strong>:{" "}
-                {p.decision === "approved"
-                  ? t("signOffApproved", { date: formatDateTime(p.at!, locale) })
-                  : p.decision === "declined"
-                    ? t("signOffDeclined", {
-                        date: formatDateTime(p.at!, locale),
-                        reason: p.reason,
-                      })
-                    : t("signOffWaiting")}
+                {p.outdated
+                  ? t("signOffOutdated")
+                  : p.decision === "approved"
+                    ? t("signOffApproved", { date: formatDateTime(p.at!, locale) })
+                    : p.decision === "declined"
+                      ? t("signOffDeclined", {
+                          date: formatDateTime(p.at!, locale),
+                          reason: p.reason,
+                        })
+                      : t("signOffWaiting")}
                 {p.mine ? (
                   <Form method="post" className="form">
                     <input type="hidden" name="intent" value="signoff" />
@@ -279,7 +297,7 @@ export default function AgendaText({ loaderData, actionData }: Route.ComponentPr
         <p className="utrecht-paragraph">
           {signOffs.complete ? t("publishReady") : t("publishNotReady")}
         </p>
-        {loaderData.can["agenda.publish"] ? (
+        {loaderData.can["agenda.publish"] && !loaderData.publishedThisRevision ? (
           <Form method="post">
             <input type="hidden" name="intent" value="publish" />
             <input type="hidden" name="revision" value={signOffs.revision} />
@@ -301,7 +319,7 @@ export default function AgendaText({ loaderData, actionData }: Route.ComponentPr
                 >
                   {t("versionLink", {
                     number: v.number,
-                    date: formatDate(v.publishedAt, locale),
+                    date: formatDay(v.publishedAt, locale),
                   })}
                 </Link>
               </li>

@@ -2,11 +2,11 @@ import { Form, Link, data, href, useSearchParams } from "react-router";
 import type { Route } from "./+types/buurtagenda-versie";
 import { agendaFor } from "../features/agenda/agenda-routes.server";
 import { getAgendaDetails } from "../features/agenda/agenda.server";
-import { diffBlocks, textBlocks } from "../features/document/document";
+import { diffBlocks, textBlocks, type DocNode } from "../features/document/document";
 import { DocumentView } from "../features/document/document-view";
-import { versionOf, versionsOf } from "../features/document/document.server";
+import { versionOf, versionsOf, type EmbedRecords } from "../features/document/document.server";
 import { documentMessages } from "../features/document/document.messages";
-import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
+import { formatDay, useLocale, useText } from "../shared/i18n/i18n";
 import { PlainSelect, StatusMessage } from "../shared/ui/form";
 
 // A published version of a buurtagenda: public, citable, never changed. Earlier versions stay
@@ -19,6 +19,21 @@ export const meta: Route.MetaFunction = ({ data }) => [
       : "Buurtagenda",
   },
 ];
+
+/** An embedded record as one line of the change view, from the version's frozen record. */
+function embedLine(records: EmbedRecords) {
+  return (node: DocNode): string | null => {
+    const id = String(Object.values(node.attrs ?? {})[0] ?? "");
+    const agreement = records.agreements[id];
+    if (agreement) {
+      return `${agreement.title} (${agreement.owner}, ${agreement.startsOn} – ${agreement.dueOn}${agreement.costEuros === null ? "" : `, € ${agreement.costEuros}`})`;
+    }
+    const finding = records.findings[id];
+    if (finding) return `${finding.title}: ${finding.description}`;
+    const story = records.stories[id];
+    return story ? `“${story.text}”` : null;
+  };
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { resource } = await agendaFor(request, params.id, "published.view");
@@ -45,7 +60,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     compare: other
       ? {
           number: other.number,
-          changes: diffBlocks(textBlocks(other.content), textBlocks(version.content)),
+          changes: diffBlocks(
+            textBlocks(other.content, embedLine(other.records)),
+            textBlocks(version.content, embedLine(version.records)),
+          ),
         }
       : null,
   };
@@ -72,7 +90,7 @@ export default function Version({ loaderData }: Route.ComponentProps) {
         <StatusMessage>{t("published", { number: version.number })}</StatusMessage>
       ) : null}
       <p className="source-note">
-        {t("versionPublishedOn", { date: formatDate(version.publishedAt, locale) })}
+        {t("versionPublishedOn", { date: formatDay(version.publishedAt, locale) })}
       </p>
       {loaderData.newest > version.number ? (
         <p className="utrecht-paragraph">

@@ -16,7 +16,7 @@ import { PublishedStories } from "../features/stories/published-stories";
 import { storiesMessages } from "../features/stories/stories.messages";
 import { env } from "../shared/env.server";
 import { commonMessages } from "../shared/i18n/common.messages";
-import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
+import { formatDate, formatDay, useLocale, useText } from "../shared/i18n/i18n";
 
 // The public page of a buurtagenda: what residents see. No internal notes, no rankings.
 
@@ -123,9 +123,9 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
               >
                 {td("publicReadVersion", { number: version.number })}
               </Link>{" "}
-              · {td("versionPublishedOn", { date: formatDate(version.publishedAt, locale) })}
+              · {td("versionPublishedOn", { date: formatDay(version.publishedAt, locale) })}
             </p>
-            <DocumentView doc={version.content} records={version.records} />
+            <DocumentView doc={version.content} records={version.records} shift={1} />
             {version.agreementIds.length ? (
               <>
                 <h3 className="utrecht-heading-3">{td("agreementsPublic")}</h3>

@@ -19,7 +19,14 @@ export const isoDate = (requiredKey: string) =>
     .string({ error: requiredKey })
     // abort: a malformed date gets one message, not the same one twice.
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid", abort: true })
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "dateInvalid" });
+    // A day that exists: 2027-02-31 would silently become 3 March.
+    .refine(
+      (value) => {
+        const day = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+      },
+      { error: "dateInvalid" },
+    );
 
 /** A checkbox: ticked sends "on" (a hand-written form may send "ja"); unticked sends nothing. */
 export const checkbox = z

@@ -136,6 +136,8 @@ describe("an agreement", () => {
     expect(noOwner.result.error).toMatchObject({ owner: ["ownerRequired"] });
     const backwards = (await post({ ...valid(), dueOn: "2027-01-15" })) as Reply;
     expect(backwards.result.error).toMatchObject({ dueOn: ["dueBeforeStart"] });
+    const impossible = (await post({ ...valid(), startsOn: "2027-02-31" })) as Reply;
+    expect(impossible.result.error).toMatchObject({ startsOn: ["dateInvalid"] });
     const negative = (await post({ ...valid(), cost: "-1" })) as Reply;
     expect(negative.result.error).toMatchObject({ cost: ["costNegative"] });
     const foreignOwner = (await post({ ...valid(), owner: party.elders! })) as Reply;

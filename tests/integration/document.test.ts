@@ -71,6 +71,10 @@ beforeAll(async () => {
     await db().organisationMember.create({
       data: { userId: person.id, organisationId: organisation.id },
     });
+    // As an accepted invitation leaves them: a partner on this agenda, acting for the party.
+    await db().roleAssignment.create({
+      data: { userId: person.id, role: "partner", scopeType: "buurtagenda", scopeId: agendaId },
+    });
     users[key] = person.id;
     cookies[key] = `sessie=${await createSession(person.id)}`;
   }
@@ -285,6 +289,9 @@ describe("sign-off and publishing", () => {
     const published = await publish(current);
     expect(isRedirectTo(published, /\/versie\/1\?gepubliceerd=1$/)).toBe(true);
     expect(await db().agendaVersion.count({ where: { agendaId } })).toBe(1);
+    // The same revision once more (a second click, a second tab): refused.
+    expect(await publish(current)).toEqual({ publishError: "alreadyPublished" });
+    expect(await db().agendaVersion.count({ where: { agendaId } })).toBe(1);
   });
 
   it("keeps a published version as it was: later changes and updates do not touch it", async () => {
@@ -295,6 +302,9 @@ describe("sign-off and publishing", () => {
     expect(version.version.records.agreements[agreementId]!.title).toBe("Meer licht op het pad");
     await expect(
       db().$executeRaw`UPDATE agenda_version SET number = 9 WHERE agenda_id = ${agendaId}::uuid`,
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(
+      db().$executeRaw`DELETE FROM agenda_version WHERE agenda_id = ${agendaId}::uuid`,
     ).rejects.toThrow(/cannot be changed/);
     await expect(
       versionLoader(
@@ -370,5 +380,49 @@ describe("exports and the public page", () => {
       routeArgs(get(`/buurtagenda/${otherAgendaId}`), { id: otherAgendaId }),
     );
     expect(draft.version).toBeNull();
+  });
+});
+
+describe("what the parties approved", () => {
+  const answer = (who: string, partyKey: string, rev: number) =>
+    post(
+      { intent: "signoff", partyId: party[partyKey]!, revision: String(rev), decision: "approved" },
+      cookies[who],
+    );
+  const publish = (rev: number) =>
+    post({ intent: "publish", revision: String(rev) }, cookies.gemeente);
+
+  it("is the text with its records: an agreement changed after the approvals needs new ones", async () => {
+    let current = await revision();
+    await save(goodDoc(" in het voorjaar"), current);
+    current = await revision();
+    await answer("wij", "wij", current);
+    await answer("elan", "elan", current);
+    await db().agreement.update({ where: { id: agreementId }, data: { costEuros: 99_000 } });
+    expect(await publish(current)).toEqual({ publishError: "notSignedOff" });
+    const view = await page();
+    expect(view.signOff.parties.map((p) => p.outdated)).toEqual([true, true]);
+    expect(view.signOff.complete).toBe(false);
+  });
+
+  it("stops publishing when a quoted teller took back their consent", async () => {
+    const current = await revision();
+    await answer("wij", "wij", current);
+    await answer("elan", "elan", current);
+    await db().story.update({ where: { id: quotable }, data: { consentQuote: false } });
+    expect(await publish(current)).toEqual({ publishError: "embedsChanged" });
+    await db().story.update({ where: { id: quotable }, data: { consentQuote: true } });
+  });
+
+  it("refuses a finding residents may not see", async () => {
+    const internal = await db().finding.create({
+      data: { agendaId, title: "Intern", description: "x", createdById: users.gemeente! },
+    });
+    expect(
+      await save(
+        doc({ type: "findingEmbed", attrs: { findingId: internal.id } }),
+        await revision(),
+      ),
+    ).toMatchObject({ error: "findingForeign" });
   });
 });

@@ -14,6 +14,7 @@ import type { EmbedRecords } from "./document.server";
 import { AgreementCard, FindingCard, PlainLanguageList, QuoteCard } from "./document-view";
 import { documentMessages } from "./document.messages";
 import {
+  ALLOWED_LINK,
   AgreementEmbed,
   FindingEmbed,
   StoryQuote,
@@ -32,6 +33,19 @@ function EmbedView({ node, deleteNode, selected }: ReactNodeViewProps) {
   const t = useText(documentMessages);
   const records = useContext(RecordsContext);
   const type = node.type.name as EmbedType;
+  const title =
+    type === "agreementEmbed"
+      ? records.agreements[String(node.attrs.agreementId)]?.title
+      : type === "findingEmbed"
+        ? records.findings[String(node.attrs.findingId)]?.title
+        : records.stories[String(node.attrs.storyId)]?.text.slice(0, 60);
+  const kind = t(
+    type === "agreementEmbed"
+      ? "embedAgreement"
+      : type === "findingEmbed"
+        ? "embedFinding"
+        : "toolQuote",
+  );
   const body =
     type === "agreementEmbed" ? (
       <AgreementCard record={records.agreements[String(node.attrs.agreementId)]} />
@@ -50,6 +64,7 @@ function EmbedView({ node, deleteNode, selected }: ReactNodeViewProps) {
       <button
         type="button"
         className="utrecht-button utrecht-button--subtle"
+        aria-label={t("removeEmbed", { kind, title: title ?? "" })}
         onClick={() => deleteNode()}
       >
         {t("embedRemove")}
@@ -89,8 +104,23 @@ function Toolbar({ editor }: { editor: Editor }) {
     }),
   });
   const [href, setHref] = useState("");
+  const [refused, setRefused] = useState(false);
   const linkId = useId();
-  const button = (label: string, pressed: boolean, run: () => void) => (
+  const applyLink = () => {
+    const address = href.trim();
+    if (!address) {
+      editor.chain().focus().unsetLink().run();
+      return;
+    }
+    // The same rule as the server: the Link extension would otherwise drop it without a word.
+    if (!ALLOWED_LINK.test(address)) {
+      setRefused(true);
+      return;
+    }
+    editor.chain().focus().extendMarkRange("link").setLink({ href: address }).run();
+  };
+  /** `pressed` for a toggle (bold, a heading); undefined for an action (insert a table). */
+  const button = (label: string, pressed: boolean | undefined, run: () => void) => (
     <button
       type="button"
       className="utrecht-button utrecht-button--secondary-action"
@@ -110,24 +140,37 @@ function Toolbar({ editor }: { editor: Editor }) {
       {button(t("toolBullets"), state.bullet, () => chain().toggleBulletList().run())}
       {button(t("toolNumbers"), state.ordered, () => chain().toggleOrderedList().run())}
       {button(t("toolQuote"), state.quote, () => chain().toggleBlockquote().run())}
-      {button(t("toolTable"), false, () =>
+      {button(t("toolTable"), undefined, () =>
         chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
       )}
       <span className="editor-toolbar__link">
         <label htmlFor={linkId}>{t("toolLinkAddress")}</label>
         <input
           id={linkId}
-          type="url"
+          type="text"
+          inputMode="url"
           className="utrecht-textbox utrecht-textbox--html-input"
           value={href}
           placeholder="https://"
-          onChange={(e) => setHref(e.target.value)}
+          aria-describedby={refused ? `${linkId}-fout` : undefined}
+          onChange={(e) => {
+            setHref(e.target.value);
+            setRefused(false);
+          }}
+          onKeyDown={(e) => {
+            // Enter sets the link; it must not submit the save form around the editor.
+            if (e.key === "Enter") {
+              e.preventDefault();
+              applyLink();
+            }
+          }}
         />
-        {button(t("toolLink"), state.link, () => {
-          if (!href.trim()) chain().unsetLink().run();
-          // The Link extension refuses javascript: and other addresses it does not allow.
-          else chain().extendMarkRange("link").setLink({ href: href.trim() }).run();
-        })}
+        {button(t("toolLink"), state.link, applyLink)}
+        {refused ? (
+          <span id={`${linkId}-fout`} className="form-field__error">
+            {t("linkNotAllowed")}
+          </span>
+        ) : null}
       </span>
     </div>
   );
@@ -191,12 +234,14 @@ function InsertRecord({
 }
 
 export default function AgendaEditor({
+  resetKey,
   initial,
   records,
   choices,
   fieldName,
   label,
 }: {
+  resetKey: string;
   initial: DocNode;
   records: EmbedRecords;
   choices: EditorChoices;
@@ -214,13 +259,16 @@ export default function AgendaEditor({
     onUpdate: ({ editor: e }) => setJson(JSON.stringify(e.getJSON())),
   });
   const flags = useMemo(() => plainLanguageFlags(textBlocks(JSON.parse(json) as DocNode)), [json]);
-  // A new initial document (after a refused stale save) replaces what the editor shows.
+  // Only a new resetKey (a refused stale save brings the writer's text back, or a save moved the
+  // revision on) replaces what the editor shows; any other reload of the page's data (a
+  // sign-off, a refused publish or save) leaves the typed text alone.
+  const [shownKey, setShownKey] = useState(resetKey);
   useEffect(() => {
-    if (editor && JSON.stringify(editor.getJSON()) !== JSON.stringify(initial)) {
-      editor.commands.setContent(initial);
-      setJson(JSON.stringify(initial));
-    }
-  }, [editor, initial]);
+    if (!editor || resetKey === shownKey) return;
+    setShownKey(resetKey);
+    editor.commands.setContent(initial);
+    setJson(JSON.stringify(initial));
+  }, [editor, resetKey, shownKey, initial]);
   return (
     <RecordsContext.Provider value={records}>
       <input type="hidden" name={fieldName} value={json} />

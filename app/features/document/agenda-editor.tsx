@@ -11,6 +11,8 @@ import type { EditorChoices } from "./agenda-editor.client";
 const Editor = lazy(() => import("./agenda-editor.client"));
 
 export function AgendaEditor(props: {
+  /** When this changes, the editor shows `initial` (a refused stale save, a new revision). */
+  resetKey: string;
   initial: DocNode;
   records: EmbedRecords;
   choices: EditorChoices;

@@ -53,6 +53,7 @@ export async function saveAgreement(
   input: AgreementInput,
   agreementId?: string,
 ): Promise<AgreementOutcome | null> {
+  if (agreementId !== undefined && !UUID.test(agreementId)) return null;
   const findingIds = [...new Set(input.findings)];
   const ideaIds = [...new Set(input.ideas)];
   const valid = (ids: string[]) => ids.every((id) => UUID.test(id));

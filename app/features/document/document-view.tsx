@@ -95,9 +95,17 @@ export function QuoteCard({ record }: { record: Records["stories"][string] | und
   );
 }
 
-function Block({ node, records }: { node: DocNode; records: Records }): ReactNode {
+function Block({
+  node,
+  records,
+  shift,
+}: {
+  node: DocNode;
+  records: Records;
+  shift: number;
+}): ReactNode {
   const children = (node.content ?? []).map((child, i) => (
-    <Block key={i} node={child} records={records} />
+    <Block key={i} node={child} records={records} shift={shift} />
   ));
   switch (node.type) {
     case "doc":
@@ -106,12 +114,11 @@ function Block({ node, records }: { node: DocNode; records: Records }): ReactNod
       return <Marks node={node}>{node.text}</Marks>;
     case "paragraph":
       return <p className="utrecht-paragraph">{children}</p>;
-    case "heading":
-      return node.attrs?.level === 3 ? (
-        <h3 className="utrecht-heading-3">{children}</h3>
-      ) : (
-        <h2 className="utrecht-heading-2">{children}</h2>
-      );
+    case "heading": {
+      const level = Math.min(6, (node.attrs?.level === 3 ? 3 : 2) + shift);
+      const Heading = `h${level}` as "h2";
+      return <Heading className={`utrecht-heading-${level}`}>{children}</Heading>;
+    }
     case "bulletList":
       return <ul className="utrecht-unordered-list">{children}</ul>;
     case "orderedList":
@@ -155,10 +162,22 @@ function Block({ node, records }: { node: DocNode; records: Records }): ReactNod
   }
 }
 
-export function DocumentView({ doc, records }: { doc: DocNode; records: Records }) {
+/**
+ * `shift` moves the text's headings down (1: its h2 become h3) where the document sits under a
+ * heading of its own, such as "De buurtagenda" on the public page.
+ */
+export function DocumentView({
+  doc,
+  records,
+  shift = 0,
+}: {
+  doc: DocNode;
+  records: Records;
+  shift?: number;
+}) {
   return (
     <div className="agenda-document">
-      <Block node={doc} records={records} />
+      <Block node={doc} records={records} shift={shift} />
     </div>
   );
 }
@@ -167,8 +186,12 @@ export function DocumentView({ doc, records }: { doc: DocNode; records: Records 
 export function PlainLanguageList({ flags }: { flags: PlainLanguageFlag[] }) {
   const t = useText(documentMessages);
   return (
-    <div className="plain-language" aria-live="polite">
+    <div className="plain-language">
       <h3 className="utrecht-heading-3">{t("plainTitle")}</h3>
+      {/* Only the count is announced while typing, not the whole list on every key. */}
+      <p className="visually-hidden" aria-live="polite">
+        {t("plainCount", { count: flags.length })}
+      </p>
       {flags.length === 0 ? (
         <p className="utrecht-paragraph">{t("plainNone")}</p>
       ) : (

@@ -99,11 +99,17 @@ export const documentMessages = defineMessages({
     documentTooLarge: "De tekst is te lang om op te slaan.",
     linkNotAllowed: "Een link mag alleen beginnen met https://, http://, mailto: of tel:.",
     agreementForeign: "Een afspraak in de tekst hoort niet bij deze buurtagenda.",
-    findingForeign: "Een opgave in de tekst hoort niet bij deze buurtagenda.",
+    findingForeign:
+      "Een opgave in de tekst hoort niet bij deze buurtagenda, of bewoners mogen haar (nog) niet zien. Maak de opgave eerst zichtbaar voor bewoners.",
+    alreadyPublished: "Deze versie van het concept is al gepubliceerd.",
+    signOffOutdated:
+      "Gaf akkoord, maar een afspraak, opgave of citaat in de tekst is daarna veranderd. Opnieuw akkoord nodig.",
+    removeEmbed: "{kind} weghalen: {title}",
     quoteNotAllowed:
       "Een citaat in de tekst mag niet: de verteller gaf geen toestemming om te citeren, of het verhaal staat niet meer op de website. Haal het citaat weg.",
     plainTitle: "Gewone taal",
     plainNone: "Geen lange zinnen of moeilijke woorden gevonden.",
+    plainCount: "Gewone taal: {count} punten om naar te kijken.",
     plainLong: "Lange zin ({words} woorden): ‘{sentence}’",
     plainWord: "‘{word}’: schrijf liever ‘{plain}’. In: ‘{sentence}’",
     // Sign-off
@@ -272,11 +278,17 @@ export const documentMessages = defineMessages({
     documentTooLarge: "The text is too long to save.",
     linkNotAllowed: "A link may only start with https://, http://, mailto: or tel:.",
     agreementForeign: "An agreement in the text does not belong to this neighbourhood agenda.",
-    findingForeign: "A finding in the text does not belong to this neighbourhood agenda.",
+    findingForeign:
+      "A finding in the text does not belong to this neighbourhood agenda, or residents may not see it (yet). Make the finding visible to residents first.",
+    alreadyPublished: "This revision of the draft has already been published.",
+    signOffOutdated:
+      "Agreed, but an agreement, finding or quote in the text changed since. A new answer is needed.",
+    removeEmbed: "Remove {kind}: {title}",
     quoteNotAllowed:
       "A quote in the text is not allowed: the teller did not agree to quoting, or the story is no longer on the website. Remove the quote.",
     plainTitle: "Plain language",
     plainNone: "No long sentences or difficult words found.",
+    plainCount: "Plain language: {count} points to look at.",
     plainLong: "Long sentence ({words} words): ‘{sentence}’",
     plainWord: "‘{word}’: better write ‘{plain}’. In: ‘{sentence}’",
     signOffTitle: "Sign-off by the deciding parties",

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client";
 import { recordAuditEvent } from "../../shared/audit.server";
 import { db, type Db } from "../../shared/db.server";
@@ -56,7 +57,8 @@ export async function embedRecords(
       : [],
     ids.findingEmbed.length
       ? tx.finding.findMany({
-          where: { id: { in: ids.findingEmbed }, agendaId: agenda.agendaId },
+          // The agenda is public: only findings staff made public can be part of it.
+          where: { id: { in: ids.findingEmbed }, agendaId: agenda.agendaId, isPublic: true },
           select: { id: true, title: true, description: true },
         })
       : [],
@@ -199,30 +201,89 @@ export async function saveDraft(
   };
 }
 
-/** The deciding parties and, for the current revision, each one's answer. */
-export async function signOffState(agenda: AgendaResource, user: CurrentUser | null) {
-  const [parties, draft] = await Promise.all([
-    agendaPartyList(agenda.agendaId),
-    db().agendaDocument.findUnique({
-      where: { agendaId: agenda.agendaId },
-      select: { revision: true },
+/**
+ * A fingerprint of the records the text embeds, as they are now. A party's approval is about the
+ * text *and* these records: a changed agreement (owner, cost, dates) needs a new approval.
+ */
+export function recordsHash(records: EmbedRecords): string {
+  const sorted = (group: Record<string, unknown>) =>
+    Object.keys(group)
+      .sort()
+      .map((id) => [id, group[id]]);
+  return createHash("sha256")
+    .update(
+      JSON.stringify([
+        sorted(records.agreements),
+        sorted(records.findings),
+        sorted(records.stories),
+      ]),
+    )
+    .digest("hex");
+}
+
+/**
+ * The deciding parties and each one's answer on this revision with these records. Read inside
+ * the caller's transaction when publishing, so nothing can change between check and copy.
+ */
+async function approvals(
+  tx: Db,
+  agenda: AgendaResource,
+  draft: { revision: number; content: DocNode } | null,
+) {
+  const parties = await tx.agendaParty.findMany({
+    where: { agendaId: agenda.agendaId, participationRole: "decides" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, organisationId: true, organisation: { select: { name: true } } },
+  });
+  if (!draft) return { revision: 0, hash: "", parties, answers: new Map(), complete: false };
+  const [answers, records] = await Promise.all([
+    tx.agendaSignOff.findMany({
+      where: { agendaId: agenda.agendaId, revision: draft.revision },
+      orderBy: { createdAt: "asc" },
     }),
+    embedRecords(agenda, embeddedIds(draft.content), tx),
   ]);
-  const revision = draft?.revision ?? 0;
-  const deciding = parties.filter((p) => p.role === "decides");
-  const answers = revision
-    ? await db().agendaSignOff.findMany({
-        where: { agendaId: agenda.agendaId, revision },
-        orderBy: { createdAt: "asc" },
-      })
-    : [];
+  const hash = recordsHash(records);
+  // The newest answer per party counts; an approval of other records counts as no answer.
   const latest = new Map(answers.map((a) => [a.partyId, a]));
-  const rows = deciding.map((p) => {
-    const answer = latest.get(p.id);
+  const approved = (partyId: string) => {
+    const answer = latest.get(partyId);
+    return answer?.decision === "approved" && answer.recordsHash === hash;
+  };
+  return {
+    revision: draft.revision,
+    hash,
+    parties,
+    answers: latest,
+    complete: parties.length > 0 && parties.every((p) => approved(p.id)),
+  };
+}
+
+async function currentDraft(tx: Db, agendaId: string, lock: "share" | "update" | null) {
+  const rows =
+    lock === "update"
+      ? await tx.$queryRaw<{ revision: number; content: DocNode }[]>`
+          SELECT revision, content FROM agenda_document WHERE agenda_id = ${agendaId}::uuid FOR UPDATE`
+      : lock === "share"
+        ? await tx.$queryRaw<{ revision: number; content: DocNode }[]>`
+          SELECT revision, content FROM agenda_document WHERE agenda_id = ${agendaId}::uuid FOR SHARE`
+        : await tx.$queryRaw<{ revision: number; content: DocNode }[]>`
+          SELECT revision, content FROM agenda_document WHERE agenda_id = ${agendaId}::uuid`;
+  return rows[0] ?? null;
+}
+
+/** The deciding parties and, for the current revision and records, each one's answer. */
+export async function signOffState(agenda: AgendaResource, user: CurrentUser | null) {
+  const state = await approvals(db(), agenda, await currentDraft(db(), agenda.agendaId, null));
+  const rows = state.parties.map((p) => {
+    const answer = state.answers.get(p.id);
+    const outdated = answer?.decision === "approved" && answer.recordsHash !== state.hash;
     return {
       partyId: p.id,
-      name: p.name,
-      decision: answer?.decision ?? null,
+      name: p.organisation.name,
+      decision: outdated ? null : (answer?.decision ?? null),
+      /** Approved, but an embedded agreement, finding or quote changed since. */
+      outdated,
       reason: answer?.reason ?? "",
       at: answer?.createdAt ?? null,
       /** This person acts for the party (organisation member): they may answer for it. */
@@ -233,11 +294,7 @@ export async function signOffState(agenda: AgendaResource, user: CurrentUser | n
       }),
     };
   });
-  return {
-    revision,
-    parties: rows,
-    complete: revision > 0 && rows.length > 0 && rows.every((r) => r.decision === "approved"),
-  };
+  return { revision: state.revision, parties: rows, complete: state.complete };
 }
 
 export type SignOffOutcome = "saved" | "not-deciding" | "not-member" | "no-draft" | "stale";
@@ -258,19 +315,19 @@ export async function signOff(
   });
   if (!member) return "not-member";
   return db().$transaction(async (tx) => {
-    const draft = await tx.$queryRaw<{ revision: number }[]>`
-      SELECT revision FROM agenda_document WHERE agenda_id = ${agenda.agendaId}::uuid FOR SHARE`;
-    const revision = draft[0]?.revision ?? 0;
-    if (revision === 0) return "no-draft" as const;
+    const draft = await currentDraft(tx, agenda.agendaId, "share");
+    if (!draft) return "no-draft" as const;
     // The answer is about the text the person read; a save in between needs a new reading.
-    if (revision !== input.revision) return "stale" as const;
+    if (draft.revision !== input.revision) return "stale" as const;
+    const records = await embedRecords(agenda, embeddedIds(draft.content), tx);
     await tx.agendaSignOff.create({
       data: {
         agendaId: agenda.agendaId,
         partyId: party.id,
-        revision,
+        revision: draft.revision,
         decision: input.decision,
         reason: input.reason,
+        recordsHash: recordsHash(records),
         signedById: user.id,
       },
     });
@@ -279,71 +336,81 @@ export async function signOff(
       action: `document.${input.decision === "approved" ? "signed_off" : "declined"}`,
       subjectType: SUBJECT,
       subjectId: agenda.agendaId,
-      details: { partyId: party.id, revision },
+      details: { partyId: party.id, revision: draft.revision },
     });
     return "saved" as const;
   });
 }
 
 export type PublishOutcome =
-  { ok: true; number: number } | { ok: false; error: "notSignedOff" | "noDraft" | "embedsChanged" };
+  | { ok: true; number: number }
+  | { ok: false; error: "notSignedOff" | "noDraft" | "embedsChanged" | "alreadyPublished" };
 
 /**
  * Publishes the current draft as the next numbered version, with every embedded record frozen
- * as it is now. Only when every deciding party approved this very revision. One transaction:
- * the draft row is locked, so a save cannot slip in between the check and the copy.
+ * as it is now. Only when every deciding party approved this very revision with these very
+ * records. One transaction with the draft row locked: the check and the copy see the same
+ * state, and a second publish of the same revision is refused (also by a unique key).
  */
 export async function publish(
   actorId: string,
   agenda: AgendaResource,
   revision: number,
 ): Promise<PublishOutcome> {
-  const state = await signOffState(agenda, null);
-  if (state.revision === 0) return { ok: false, error: "noDraft" };
-  if (!state.complete || state.revision !== revision) return { ok: false, error: "notSignedOff" };
-  return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ revision: number; content: DocNode }[]>`
-      SELECT revision, content FROM agenda_document
-      WHERE agenda_id = ${agenda.agendaId}::uuid FOR UPDATE`;
-    const draft = rows[0];
-    if (!draft || draft.revision !== revision) return { ok: false, error: "notSignedOff" } as const;
-    const ids = embeddedIds(draft.content);
-    const records = await embedRecords(agenda, ids, tx);
-    // A quoted story withdrawn (or its quote consent taken back) since the save: not published.
-    if (anyMissing(missingEmbeds(ids, records))) {
-      return { ok: false, error: "embedsChanged" } as const;
+  try {
+    return await db().$transaction(async (tx) => {
+      const draft = await currentDraft(tx, agenda.agendaId, "update");
+      if (!draft) return { ok: false, error: "noDraft" } as const;
+      if (draft.revision !== revision) return { ok: false, error: "notSignedOff" } as const;
+      const done = await tx.agendaVersion.count({
+        where: { agendaId: agenda.agendaId, revision },
+      });
+      if (done) return { ok: false, error: "alreadyPublished" } as const;
+      const ids = embeddedIds(draft.content);
+      const records = await embedRecords(agenda, ids, tx);
+      // A quote withdrawn (or its consent taken back) since the save: not published.
+      if (anyMissing(missingEmbeds(ids, records))) {
+        return { ok: false, error: "embedsChanged" } as const;
+      }
+      const state = await approvals(tx, agenda, draft);
+      if (!state.complete) return { ok: false, error: "notSignedOff" } as const;
+      const last = await tx.agendaVersion.aggregate({
+        where: { agendaId: agenda.agendaId },
+        _max: { number: true },
+      });
+      const number = (last._max.number ?? 0) + 1;
+      await tx.agendaVersion.create({
+        data: {
+          agendaId: agenda.agendaId,
+          number,
+          revision,
+          content: draft.content as unknown as Prisma.InputJsonObject,
+          records: records as unknown as Prisma.InputJsonObject,
+          publishedById: actorId,
+        },
+      });
+      await recordAuditEvent(tx, {
+        actorId,
+        action: "document.published",
+        subjectType: SUBJECT,
+        subjectId: agenda.agendaId,
+        details: { number, revision },
+      });
+      return { ok: true, number } as const;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, error: "alreadyPublished" };
     }
-    const last = await tx.agendaVersion.aggregate({
-      where: { agendaId: agenda.agendaId },
-      _max: { number: true },
-    });
-    const number = (last._max.number ?? 0) + 1;
-    await tx.agendaVersion.create({
-      data: {
-        agendaId: agenda.agendaId,
-        number,
-        revision,
-        content: draft.content as unknown as Prisma.InputJsonObject,
-        records: records as unknown as Prisma.InputJsonObject,
-        publishedById: actorId,
-      },
-    });
-    await recordAuditEvent(tx, {
-      actorId,
-      action: "document.published",
-      subjectType: SUBJECT,
-      subjectId: agenda.agendaId,
-      details: { number, revision },
-    });
-    return { ok: true, number } as const;
-  });
+    throw error;
+  }
 }
 
 export async function versionsOf(agendaId: string) {
   return db().agendaVersion.findMany({
     where: { agendaId },
     orderBy: { number: "desc" },
-    select: { number: true, publishedAt: true },
+    select: { number: true, revision: true, publishedAt: true },
   });
 }
 

@@ -122,6 +122,15 @@ describe("diffBlocks", () => {
     ]);
   });
 
+  it("stays fast on long texts that differ everywhere", () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `oud ${i}`);
+    const after = Array.from({ length: 3000 }, (_, i) => `nieuw ${i}`);
+    const changes = diffBlocks(["Begin", ...before, "Eind"], ["Begin", ...after, "Eind"]);
+    expect(changes[0]).toEqual({ kind: "same", text: "Begin" });
+    expect(changes.at(-1)).toEqual({ kind: "same", text: "Eind" });
+    expect(changes.filter((c) => c.kind === "added")).toHaveLength(3000);
+  });
+
   it("reports no change for equal texts, and everything for an empty one", () => {
     expect(diffBlocks(["a", "b"], ["a", "b"]).every((c) => c.kind === "same")).toBe(true);
     expect(diffBlocks([], ["a"])).toEqual([{ kind: "added", text: "a" }]);

@@ -82,12 +82,21 @@ export function embeddedIds(doc: DocNode): EmbeddedIds {
 
 const BLOCKS = new Set(["paragraph", "heading", "listItem", "tableCell", "tableHeader"]);
 
-/** The document's text blocks (paragraphs, headings, list items, cells), for checks and diffs. */
-export function textBlocks(doc: DocNode): string[] {
+/**
+ * The document's text blocks (paragraphs, headings, list items, cells), for checks and diffs.
+ * With `embedLine`, an embedded record counts as a block too (its line as the caller writes it),
+ * so a change view also sees an agreement added, removed or changed.
+ */
+export function textBlocks(doc: DocNode, embedLine?: (node: DocNode) => string | null): string[] {
   const blocks: string[] = [];
   const textOf = (node: DocNode): string =>
     node.text ?? (node.type === "hardBreak" ? " " : (node.content ?? []).map(textOf).join(""));
   const walk = (node: DocNode) => {
+    if (embedLine && node.type in EMBEDS) {
+      const line = embedLine(node);
+      if (line) blocks.push(line);
+      return;
+    }
     if (BLOCKS.has(node.type) && !node.content?.some((c) => BLOCKS.has(c.type))) {
       const text = textOf(node).trim();
       if (text) blocks.push(text);
@@ -131,9 +140,37 @@ export type BlockChange = { kind: "same" | "added" | "removed"; text: string };
  * view residents and the council read. Quadratic in the number of blocks, fine for an agenda
  * (a few hundred blocks).
  */
-export function diffBlocks(before: string[], after: string[]): BlockChange[] {
+export function diffBlocks(allBefore: string[], allAfter: string[]): BlockChange[] {
+  // What is equal at the start and the end needs no table; the rest is usually small.
+  let head = 0;
+  while (head < allBefore.length && head < allAfter.length && allBefore[head] === allAfter[head]) {
+    head++;
+  }
+  let tail = 0;
+  while (
+    tail < allBefore.length - head &&
+    tail < allAfter.length - head &&
+    allBefore[allBefore.length - 1 - tail] === allAfter[allAfter.length - 1 - tail]
+  ) {
+    tail++;
+  }
+  const same = (texts: string[]) => texts.map((text) => ({ kind: "same" as const, text }));
+  const before = allBefore.slice(head, allBefore.length - tail);
+  const after = allAfter.slice(head, allAfter.length - tail);
   const n = before.length;
   const m = after.length;
+  const around = (middle: BlockChange[]) => [
+    ...same(allBefore.slice(0, head)),
+    ...middle,
+    ...same(allBefore.slice(allBefore.length - tail)),
+  ];
+  // A table over 4 million cells (two very different long texts): all of it is a change.
+  if (n * m > 4_000_000) {
+    return around([
+      ...after.map((text) => ({ kind: "added" as const, text })),
+      ...before.map((text) => ({ kind: "removed" as const, text })),
+    ]);
+  }
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
@@ -159,5 +196,5 @@ export function diffBlocks(before: string[], after: string[]): BlockChange[] {
       i++;
     }
   }
-  return changes;
+  return around(changes);
 }

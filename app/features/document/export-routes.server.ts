@@ -40,8 +40,8 @@ export async function exportResponse(
     headers: {
       "Content-Type": TYPES[format],
       "Content-Disposition": `attachment; filename="${name}"`,
-      // A published version never changes.
-      "Cache-Control": "public, max-age=3600",
+      // A published version never changes, but the file's language follows the reader's cookie.
+      "Cache-Control": "private, max-age=3600",
     },
   });
 }

@@ -14,7 +14,7 @@ import {
   WidthType,
 } from "docx";
 import PDFDocument from "pdfkit";
-import { formatDate, translate, type Locale } from "../../shared/i18n/i18n";
+import { formatDate, formatDay, translate, type Locale } from "../../shared/i18n/i18n";
 import { formatEuros } from "../agenda/money";
 import type { DocNode } from "./document";
 import type { EmbedRecords } from "./document.server";
@@ -62,10 +62,15 @@ function runs(node: DocNode): Run[] {
   return (node.content ?? []).flatMap(runs);
 }
 
-const plain = (node: DocNode) =>
-  runs(node)
-    .map((r) => r.text)
-    .join("");
+/** The text of a block; paragraphs inside it (a list item, a quote, a cell) are joined by a space. */
+const plain = (node: DocNode): string =>
+  node.content?.some(
+    (c) => c.type === "paragraph" || c.type === "bulletList" || c.type === "orderedList",
+  )
+    ? node.content.map(plain).filter(Boolean).join(" ")
+    : runs(node)
+        .map((r) => r.text)
+        .join("");
 
 /** The export's blocks, flattened: what both formats write, in order. */
 type Block =
@@ -176,7 +181,7 @@ function footerLines(input: ExportInput) {
   const t = (key: keyof typeof documentMessages.nl, vars?: Record<string, string | number>) =>
     translate(documentMessages, input.locale, key, vars);
   return [
-    t("versionPublishedOn", { date: formatDate(input.publishedAt, input.locale) }),
+    t("versionPublishedOn", { date: formatDay(input.publishedAt, input.locale) }),
     t("exportOnline", { url: input.publicUrl }),
     t("sourceCbs"),
   ];
@@ -215,7 +220,9 @@ export async function versionPdf(input: ExportInput): Promise<Buffer> {
         .fillColor(run.href ? "#0b5394" : "black");
       doc.text(run.text, {
         continued: i < list.length - 1,
-        link: run.href ?? undefined,
+        // null, not undefined: pdfkit carries an undefined option over from the previous run,
+        // which would make the plain text after a link part of the link.
+        link: run.href,
         underline: Boolean(run.href),
       });
     });

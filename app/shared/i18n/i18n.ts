@@ -72,6 +72,14 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
   }).format(new Date(value));
 }
 
+/** The day of a moment ("12 mei 2026") as it was in the Netherlands (e.g. when it was published). */
+export function formatDay(value: Date | string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "Europe/Amsterdam",
+  }).format(new Date(value));
+}
+
 /** A date without time ("12 mei 2026"), for dates stored as calendar days. */
 export function formatDate(value: Date | string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
