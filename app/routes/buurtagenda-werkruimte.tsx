@@ -15,7 +15,7 @@ import {
   setBlockOwner,
   setBlockStatus,
 } from "../features/agenda/agenda.server";
-import { BLOCKS, missingFor } from "../features/agenda/blocks";
+import { missingFor } from "../features/agenda/blocks";
 import { formatDate, formatDateTime, useLocale, useText } from "../shared/i18n/i18n";
 import { SubmitButton } from "../shared/ui/form";
 import { data } from "react-router";
@@ -149,7 +149,6 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
             (block.number === 4 && !loaderData.can["story.record"])
               ? undefined
               : BLOCK_PAGES[block.number];
-          const meta = BLOCKS[block.number - 1]!;
           const headingId = `bouwsteen-${block.number}`;
           return (
             <li key={block.number} className="block-card" aria-labelledby={headingId}>
@@ -171,21 +170,17 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
                   {t("doneBy", { name: block.doneBy, date: formatDateTime(block.doneAt, locale) })}
                 </p>
               ) : null}
-              {meta.built ? (
-                block.missing.length ? (
-                  <>
-                    <p className="utrecht-paragraph">{t("stillMissing")}</p>
-                    <ul className="utrecht-unordered-list">
-                      {block.missing.map((m) => (
-                        <li key={m}>{t(m)}</li>
-                      ))}
-                    </ul>
-                  </>
-                ) : (
-                  <p className="utrecht-paragraph">{t("nothingMissing")}</p>
-                )
+              {block.missing.length ? (
+                <>
+                  <p className="utrecht-paragraph">{t("stillMissing")}</p>
+                  <ul className="utrecht-unordered-list">
+                    {block.missing.map((m) => (
+                      <li key={m}>{t(m)}</li>
+                    ))}
+                  </ul>
+                </>
               ) : (
-                <p className="utrecht-paragraph">{t("notBuiltYet")}</p>
+                <p className="utrecht-paragraph">{t("nothingMissing")}</p>
               )}
               {loaderData.can["block.advance"] ? (
                 <>

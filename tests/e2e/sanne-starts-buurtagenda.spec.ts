@@ -65,9 +65,8 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
   ).toBeVisible();
   await expect(page.locator(".block-card")).toHaveCount(7);
   await expect(page.locator(".block-card").nth(1)).toContainText("een buurtscan");
-  await expect(page.locator(".block-card").nth(4)).toContainText(
-    "Dit deel van Buurtagenda komt later.",
-  );
+  await expect(page.locator(".block-card").nth(4)).toContainText("minstens één opgave met bewijs");
+  await expect(page.locator(".block-card").nth(6)).toContainText("de tekst van de buurtagenda");
   await expectAccessible(page);
   const workspaceUrl = page.url();
 

@@ -2,13 +2,13 @@
 // tests give it the agenda's state.
 
 export const BLOCKS = [
-  { number: 1, key: "urgency", built: true },
-  { number: 2, key: "scan", built: true },
-  { number: 3, key: "parties", built: true },
-  { number: 4, key: "stories", built: true },
-  { number: 5, key: "linking", built: true },
-  { number: 6, key: "ideas", built: true },
-  { number: 7, key: "agenda", built: true },
+  { number: 1, key: "urgency" },
+  { number: 2, key: "scan" },
+  { number: 3, key: "parties" },
+  { number: 4, key: "stories" },
+  { number: 5, key: "linking" },
+  { number: 6, key: "ideas" },
+  { number: 7, key: "agenda" },
 ] as const;
 export type BlockKey = (typeof BLOCKS)[number]["key"];
 
@@ -54,8 +54,7 @@ export type MissingKey =
   | "missingAgreements"
   | "missingDocument"
   | "missingPublication"
-  | "missingJudgements"
-  | "notBuiltYet";
+  | "missingJudgements";
 
 export function missingFor(block: number, state: AgendaProgressState): MissingKey[] {
   const missing: MissingKey[] = [];
@@ -92,7 +91,6 @@ export function missingFor(block: number, state: AgendaProgressState): MissingKe
       if (state.partyCount === 0) missing.push("missingParties");
       else if (state.decidingPartyCount === 0) missing.push("missingDecidingParty");
       return missing;
-    default:
-      return ["notBuiltYet"];
   }
+  return missing;
 }
