@@ -40,6 +40,7 @@ export default [
   route("buurtagenda/:id/vastleggen", "routes/buurtagenda-vastleggen.tsx"),
   route("buurtagenda/:id/vastleggen/verhaal", "routes/buurtagenda-vastleggen-verhaal.tsx"),
   route("uitnodiging/:token", "routes/uitnodiging.tsx"),
+  route("volgen/stoppen/:token", "routes/volgen-stoppen.tsx"),
   route("organisatie/:id", "routes/organisatie.tsx"),
   route("registreren", "routes/registreren.tsx"),
   route("bevestigen", "routes/bevestigen.tsx"),

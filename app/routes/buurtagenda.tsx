@@ -1,7 +1,9 @@
-import { Link, data, href } from "react-router";
+import { Form, Link, data, href, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/buurtagenda";
 import { agendaMessages } from "../features/agenda/agenda.messages";
-import { agendaFor, permissionsOn } from "../features/agenda/agenda-routes.server";
+import { agendaFor, agendaForChange, permissionsOn } from "../features/agenda/agenda-routes.server";
+import { follow, isFollowing } from "../features/document/followers.server";
+import { StatusMessage, SubmitButton } from "../shared/ui/form";
 import { getPublicAgenda } from "../features/agenda/agenda.server";
 import { AreaMap } from "../features/territory/area-map";
 import { territoryMessages } from "../features/territory/territory.messages";
@@ -31,7 +33,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const buurten = agenda.buurten.map((b) => b.buurt);
   const { bbox } = placementOf(buurten.map((b) => b.geometry as unknown as AreaGeometry));
   const url = new URL(request.url);
-  const version = await newestVersion(resource.agendaId);
+  const [version, following] = await Promise.all([
+    newestVersion(resource.agendaId),
+    user ? isFollowing(resource.agendaId, user.id) : false,
+  ]);
   // The agreements of the published text, with who does them and how far they are now.
   const live = version
     ? await embedRecords(resource, {
@@ -49,6 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       agreementIds: embeddedIds(version.content).agreementEmbed,
     },
     liveAgreements: live.agreements,
+    following,
     ...(await publishedSection(
       url,
       buurten.map((b) => b.code),
@@ -70,6 +76,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, resource } = await agendaForChange(request, params.id, "agenda.follow");
+  const form = await request.formData();
+  const following = form.get("intent") === "follow";
+  await follow(resource.agendaId, user.id, following);
+  return redirect(
+    `${href("/buurtagenda/:id", { id: resource.agendaId })}?${following ? "gevolgd" : "ontvolgd"}=1#volgen`,
+  );
+}
+
 export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
   const t = useText(agendaMessages);
   const tt = useText(territoryMessages);
@@ -78,6 +94,7 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
   const td = useText(documentMessages);
   const locale = useLocale();
   const { agenda, version } = loaderData;
+  const [search] = useSearchParams();
   return (
     <div className="stack">
       <h1 className="utrecht-heading-1">{agenda.title}</h1>
@@ -140,6 +157,37 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
           </>
         ) : (
           <p className="utrecht-paragraph">{td("publicNoVersion")}</p>
+        )}
+      </section>
+      <section className="section stack" aria-labelledby="volgen">
+        <h2 className="utrecht-heading-2" id="volgen">
+          {td("followTitle")}
+        </h2>
+        {search.get("gevolgd") ? <StatusMessage>{td("followSaved")}</StatusMessage> : null}
+        {search.get("ontvolgd") ? <StatusMessage>{td("unfollowSaved")}</StatusMessage> : null}
+        {loaderData.signedIn ? (
+          <Form method="post">
+            <p className="utrecht-paragraph">
+              {loaderData.following ? td("following") : td("followIntro")}
+            </p>
+            <input
+              type="hidden"
+              name="intent"
+              value={loaderData.following ? "unfollow" : "follow"}
+            />
+            <SubmitButton variant={loaderData.following ? "secondary" : "primary"}>
+              {loaderData.following ? td("unfollow") : td("follow")}
+            </SubmitButton>
+          </Form>
+        ) : (
+          <p className="utrecht-paragraph">
+            {td("followIntro")}{" "}
+            <Link
+              to={`${href("/inloggen/code")}?terug=${encodeURIComponent(href("/buurtagenda/:id", { id: agenda.id }))}`}
+            >
+              {td("followSignIn")}
+            </Link>
+          </p>
         )}
       </section>
       <p className="utrecht-paragraph">

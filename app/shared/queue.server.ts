@@ -12,6 +12,7 @@ export const QUEUES = {
   storyNotification: "story-notification",
   moderationDigest: "moderation-digest",
   ideaJudged: "idea-judged",
+  agendaPublished: "agenda-published",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -116,11 +117,12 @@ export async function stopQueue(timeoutMs = 10_000): Promise<void> {
  * static import here would be an import cycle.
  */
 async function loadJobs(): Promise<QueueJob[]> {
-  const [{ storyJobs }, { ideaJobs }] = await Promise.all([
+  const [{ storyJobs }, { ideaJobs }, { documentJobs }] = await Promise.all([
     import("../features/stories/notifications.server"),
     import("../features/ideas/idea-notifications.server"),
+    import("../features/document/followers.server"),
   ]);
-  return [...storyJobs, ...ideaJobs];
+  return [...storyJobs, ...ideaJobs, ...documentJobs];
 }
 
 /**

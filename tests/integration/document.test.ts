@@ -1,12 +1,15 @@
 import path from "node:path";
 import mammoth from "mammoth";
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as textAction, loader as textLoader } from "../../app/routes/buurtagenda-tekst";
 import { loader as versionLoader } from "../../app/routes/buurtagenda-versie";
 import { loader as pdfLoader } from "../../app/routes/buurtagenda-versie-pdf";
 import { loader as docxLoader } from "../../app/routes/buurtagenda-versie-docx";
-import { loader as publicLoader } from "../../app/routes/buurtagenda";
+import { action as publicAction, loader as publicLoader } from "../../app/routes/buurtagenda";
+import { action as stopAction, loader as stopLoader } from "../../app/routes/volgen-stoppen";
+import { startQueueWorker } from "../../app/shared/queue.server";
+import { startMailbox } from "../support/smtp-capture";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
 import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
@@ -31,6 +34,8 @@ let agreementId = "";
 let foreignAgreementId = "";
 let quotable = "";
 let notQuotable = "";
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+let stopWorker: () => Promise<void>;
 
 beforeAll(async () => {
   process.env.CBS_DATA_DIR = path.resolve(PROJECT_ROOT, "../shared/data/cbs");
@@ -127,6 +132,17 @@ beforeAll(async () => {
     });
   quotable = (await story("Het pad naar de bushalte is 's avonds heel donker.", true)).id;
   notQuotable = (await story("Niet citeren alstublieft.", false)).id;
+  mailbox = await startMailbox();
+  process.env.SMTP_URL = mailbox.url;
+  process.env.APP_URL = "https://buurtagenda.example.nl";
+  stopWorker = await startQueueWorker({ pollingIntervalSeconds: 0.5 });
+});
+
+afterAll(async () => {
+  await stopWorker?.();
+  await mailbox?.close();
+  delete process.env.SMTP_URL;
+  delete process.env.APP_URL;
 });
 
 const paragraph = (text: string, marks?: unknown[]) => ({
@@ -424,5 +440,60 @@ describe("what the parties approved", () => {
         await revision(),
       ),
     ).toMatchObject({ error: "findingForeign" });
+  });
+});
+
+describe("following by email", () => {
+  const followAs = (cookie: string | undefined, intent: "follow" | "unfollow") =>
+    publicAction(
+      routeArgs(formPost(`/buurtagenda/${agendaId}`, { intent }, cookie), { id: agendaId }),
+    );
+
+  it("mails a follower when a version is published, with a link that stops it", async () => {
+    await expect(followAs(undefined, "follow")).rejects.toSatisfy((r: unknown) =>
+      isRedirectTo(r, /\/inloggen/),
+    );
+    expect(isRedirectTo(await followAs(cookies.bewoner, "follow"), /\?gevolgd=1#volgen$/)).toBe(
+      true,
+    );
+    const view = await publicLoader(
+      routeArgs(get(`/buurtagenda/${agendaId}`, cookies.bewoner), { id: agendaId }),
+    );
+    expect(view.following).toBe(true);
+    // Publish the next version (the approvals were outdated by the previous tests).
+    const current = await revision();
+    for (const key of ["wij", "elan"]) {
+      await post(
+        {
+          intent: "signoff",
+          partyId: party[key]!,
+          revision: String(current),
+          decision: "approved",
+        },
+        cookies[key],
+      );
+    }
+    const published = await post(
+      { intent: "publish", revision: String(current) },
+      cookies.gemeente,
+    );
+    const number = /versie\/(\d+)/.exec((published as Response).headers.get("Location")!)![1]!;
+    const mail = await mailbox.waitFor(
+      "bewoner@demo.buurtagenda.nl",
+      /Nieuwe versie|nieuwe versie/,
+    );
+    expect(mail.text).toContain(`versie ${number}`);
+    expect(mail.text).toContain(`/buurtagenda/${agendaId}/versie/${number}`);
+    const token = /\/volgen\/stoppen\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    // Opening the link only asks; the button stops it, without signing in.
+    const asked = await stopLoader(routeArgs(get(`/volgen/stoppen/${token}`), { token }));
+    expect(asked.title).toBe("Glip en Glipper Dreef");
+    expect(await db().agendaFollower.count({ where: { agendaId } })).toBe(1);
+    await stopAction(routeArgs(formPost(`/volgen/stoppen/${token}`, {}), { token }));
+    expect(await db().agendaFollower.count({ where: { agendaId } })).toBe(0);
+    // The link works once.
+    await expect(
+      stopAction(routeArgs(formPost(`/volgen/stoppen/${token}`, {}), { token })),
+    ).rejects.toMatchObject({ init: { status: 404 } });
   });
 });

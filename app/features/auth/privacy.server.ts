@@ -9,6 +9,7 @@ import {
   tellerStoryCounts,
   type PublishedStoriesChoice,
 } from "../stories/stories.server";
+import { followedAgendas } from "../document/followers.server";
 import { eraseIdeaDataOf, personalIdeaData } from "../ideas/ideas.server";
 import { rolesBlockingSelfDeletion } from "./account-deletion";
 import type { Limited, RequestContext } from "./accounts.server";
@@ -55,17 +56,20 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
       },
     },
   });
-  const [codes, stories, parties, notifications, auditEvents, ideas] = await Promise.all([
-    db().emailCode.findMany({
-      where: { email: user.email },
-      select: { purpose: true, createdAt: true, expiresAt: true },
-    }),
-    personalStoryData(userId),
-    personalPartyData(user),
-    notificationsSentTo(userId),
-    auditEventsByActor(db(), userId),
-    personalIdeaData(userId),
-  ]);
+  const [codes, stories, parties, notifications, auditEvents, ideas, following] = await Promise.all(
+    [
+      db().emailCode.findMany({
+        where: { email: user.email },
+        select: { purpose: true, createdAt: true, expiresAt: true },
+      }),
+      personalStoryData(userId),
+      personalPartyData(user),
+      notificationsSentTo(userId),
+      auditEventsByActor(db(), userId),
+      personalIdeaData(userId),
+      followedAgendas(userId),
+    ],
+  );
   await recordAuditEvent(db(), {
     actorId: userId,
     action: "account.data_exported",
@@ -86,6 +90,7 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
     reports: stories.reports,
     ideas: ideas.ideas,
     ideaSupports: ideas.ideaSupports,
+    following,
     notifications,
     organisationMemberships: parties.memberships,
     invitations: parties.invitations,

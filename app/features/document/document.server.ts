@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client";
 import { recordAuditEvent } from "../../shared/audit.server";
 import { db, type Db } from "../../shared/db.server";
+import { enqueueInTransaction, QUEUES } from "../../shared/queue.server";
 import type { AgendaResource } from "../agenda/agenda.server";
 import { agendaPartyList } from "../agenda/parties.server";
 import { can } from "../auth/permissions";
@@ -388,6 +389,11 @@ export async function publish(
           records: records as unknown as Prisma.InputJsonObject,
           publishedById: actorId,
         },
+      });
+      // Followers hear of it once the transaction commits (and only then).
+      await enqueueInTransaction(tx, QUEUES.agendaPublished, {
+        agendaId: agenda.agendaId,
+        number,
       });
       await recordAuditEvent(tx, {
         actorId,
