@@ -8,6 +8,7 @@ import {
   signInAsDemo,
   startAgendaForTheGlip,
   uniqueEmail,
+  waitForMail,
 } from "./support";
 
 // Issue 7, "done when": Sanne drafts the agenda from the template with two agreements and a
@@ -134,6 +135,24 @@ test("the agenda is written from the template, signed off by two parties, publis
   }
   await expectAccessible(signers[1]!);
 
+  // A resident follows the agenda by email before it is published (sign-in by code).
+  const residentEmail = uniqueEmail("bewoner-volgt");
+  const resident = await (await browser.newContext()).newPage();
+  await resident.goto(agendaUrl);
+  await expect(
+    resident.getByText("De buurtagenda is nog niet gepubliceerd.", { exact: false }),
+  ).toBeVisible();
+  await resident.getByRole("link", { name: "Log in om deze buurtagenda te volgen." }).click();
+  await resident.getByLabel("E-mailadres").fill(residentEmail);
+  await resident.getByRole("button", { name: "Stuur mij een code" }).click();
+  const codeMail = await waitForMail(residentEmail, /Uw code is: \d{6}/);
+  await resident
+    .getByLabel("Code van 6 cijfers")
+    .fill(/Uw code is: (\d{6})/.exec(codeMail.text)![1]!);
+  await resident.getByRole("button", { name: "Bevestigen" }).click();
+  await resident.getByRole("button", { name: "Volg deze buurtagenda" }).click();
+  await expect(resident.getByText("U volgt deze buurtagenda.", { exact: true })).toBeVisible();
+
   // Sanne publishes version 1.
   await sanne.goto(`${agendaUrl}/tekst`);
   await main.getByRole("button", { name: "Publiceer als versie 1" }).click();
@@ -156,8 +175,9 @@ test("the agenda is written from the template, signed off by two parties, publis
   expect(docxText).toContain("Teneinde het pad veilig te maken, komen er lampen.");
   for (const what of agreements) expect(docxText).toContain(what);
 
-  // A resident reads the published agenda on its public page.
-  const resident = await (await browser.newContext()).newPage();
+  // The follower hears of it, and reads the published agenda on its public page.
+  const published = await waitForMail(residentEmail, /versie 1/);
+  expect(published.text).toMatch(/\/volgen\/stoppen\//);
   await resident.goto(agendaUrl);
   const section = resident.getByRole("region", { name: "De buurtagenda" });
   await expect(
