@@ -1,5 +1,7 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Link, data, href, redirect, useSearchParams } from "react-router";
+import { Form, Link, data, href, redirect, useSearchParams } from "react-router";
+import type { z } from "zod";
 import type { Route } from "./+types/buurtagenda-afspraak";
 import { agendaFor, agendaForChange, permissionsOn } from "../features/agenda/agenda-routes.server";
 import { formatEuros } from "../features/agenda/money";
@@ -13,8 +15,24 @@ import {
 import { documentMessages } from "../features/document/document.messages";
 import { formatFigure } from "../features/scan/format";
 import { buurtNames } from "../features/territory/territory.server";
+import { progressSchema } from "../features/progress/progress.schema";
+import {
+  isOverdue,
+  ownsAgreement,
+  progressOf,
+  reportProgress,
+} from "../features/progress/progress.server";
+import { progressMessages } from "../features/progress/progress.messages";
+import { AGREEMENT_STATUSES } from "../features/document/agreements.schema";
 import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
-import { StatusMessage } from "../shared/ui/form";
+import { dutchToday } from "../shared/validation";
+import {
+  SelectField,
+  StatusMessage,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from "../shared/ui/form";
 
 // One agreement with its evidence chain: agreement → findings and ideas → stories and frozen
 // figures. The platform and staff (agenda.draft) change it here.
@@ -29,14 +47,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const agreement = await agreementWithEvidence(resource, params.agreement);
   if (!agreement) throw data(null, { status: 404 });
   const canDraft = permissionsOn(user, resource, ["agenda.draft"])["agenda.draft"];
-  const [choices, names] = await Promise.all([
+  const [choices, names, updates] = await Promise.all([
     canDraft ? agreementChoices(resource.agendaId) : null,
     buurtNames(resource.buurtCodes),
+    progressOf(agreement.id),
   ]);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   return {
     agendaId: resource.agendaId,
     canDraft,
+    canReport: ownsAgreement(user, resource, agreement.ownerParty),
+    today: dutchToday(),
+    overdue: isOverdue(agreement),
+    updates: updates.map((u) => ({
+      ...u,
+      happenedOn: u.happenedOn.toISOString().slice(0, 10),
+      createdAt: u.createdAt.toISOString(),
+    })),
     choices,
     agreement: {
       id: agreement.id,
@@ -82,8 +109,21 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  if (form.get("intent") === "progress") {
+    // The owner reports; reportProgress checks they act for the owning party.
+    const { user, resource } = await agendaForChange(request, params.id, "agenda.view");
+    const submission = parseWithZod(form, { schema: progressSchema });
+    if (submission.status !== "success") return { progress: submission.reply() };
+    const outcome = await reportProgress(user, resource, params.agreement, submission.value);
+    if (outcome === "unknown") throw data(null, { status: 404 });
+    if (outcome === "not-owner") throw data(null, { status: 403 });
+    return redirect(
+      `${href("/buurtagenda/:id/afspraken/:agreement", { id: resource.agendaId, agreement: params.agreement })}?voortgang=1#voortgang`,
+    );
+  }
   const { user, resource } = await agendaForChange(request, params.id, "agenda.draft");
-  const submission = parseWithZod(await request.formData(), { schema: agreementSchema });
+  const submission = parseWithZod(form, { schema: agreementSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const outcome = await saveAgreement(user.id, resource, submission.value, params.agreement);
   if (!outcome) throw data(null, { status: 404 });
@@ -100,6 +140,12 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
   const locale = useLocale();
   const [search] = useSearchParams();
   const { agreement } = loaderData;
+  const tp = useText(progressMessages);
+  const [progressForm, progressFields] = useForm<z.input<typeof progressSchema>>({
+    id: "voortgang-melden",
+    lastResult: actionData && "progress" in actionData ? actionData.progress : undefined,
+    defaultValue: { status: agreement.status, happenedOn: loaderData.today },
+  });
   return (
     <div className="stack">
       <p className="utrecht-paragraph">
@@ -109,6 +155,11 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
       </p>
       <h1 className="utrecht-heading-1">{agreement.title}</h1>
       {search.get("opgeslagen") ? <StatusMessage>{t("agreementSaved")}</StatusMessage> : null}
+      {loaderData.overdue ? (
+        <p className="utrecht-paragraph">
+          <strong>{tp("overdue")}</strong>
+        </p>
+      ) : null}
       {agreement.description ? (
         <p className="utrecht-paragraph story-text">{agreement.description}</p>
       ) : null}
@@ -200,6 +251,70 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
           </ul>
         ) : null}
       </section>
+      <section className="section stack" aria-labelledby="voortgang">
+        <h2 className="utrecht-heading-2" id="voortgang">
+          {tp("progressTitle")}
+        </h2>
+        {search.get("voortgang") ? <StatusMessage>{tp("saved")}</StatusMessage> : null}
+        {loaderData.updates.length === 0 ? (
+          <p className="utrecht-paragraph">{tp("progressNone")}</p>
+        ) : (
+          <ul className="story-list">
+            {loaderData.updates.map((u) => (
+              <li key={u.id}>
+                <strong>
+                  {tp("progressItem", {
+                    date: formatDate(u.happenedOn, locale),
+                    status: t(`status_${u.status}`),
+                  })}
+                </strong>
+                {u.note ? <p className="utrecht-paragraph story-text">{u.note}</p> : null}
+                {u.link ? (
+                  <p className="utrecht-paragraph">
+                    <a href={u.link} rel="noopener noreferrer nofollow">
+                      {tp("readMore")}
+                    </a>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {loaderData.canReport ? (
+          <Form method="post" className="form" {...getFormProps(progressForm)}>
+            <h3 className="utrecht-heading-3">{tp("progressNew")}</h3>
+            <p className="utrecht-paragraph">{tp("progressIntro", { owner: agreement.owner })}</p>
+            <input type="hidden" name="intent" value="progress" />
+            <SelectField
+              field={progressFields.status}
+              label={tp("status")}
+              errors={progressFields.status.errors?.map(tp)}
+              options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))}
+            />
+            <TextAreaField
+              field={progressFields.note}
+              label={tp("note")}
+              description={tp("noteHelp")}
+              rows={3}
+              errors={progressFields.note.errors?.map(tp)}
+            />
+            <TextField
+              field={progressFields.link}
+              label={tp("link")}
+              type="url"
+              required={false}
+              errors={progressFields.link.errors?.map(tp)}
+            />
+            <TextField
+              field={progressFields.happenedOn}
+              label={tp("happenedOn")}
+              type="date"
+              errors={progressFields.happenedOn.errors?.map(tp)}
+            />
+            <SubmitButton>{tp("save")}</SubmitButton>
+          </Form>
+        ) : null}
+      </section>
       {loaderData.canDraft && loaderData.choices ? (
         <section className="section stack" aria-labelledby="afspraak-wijzigen">
           <h2 className="utrecht-heading-2" id="afspraak-wijzigen">
@@ -207,7 +322,7 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
           </h2>
           <AgreementForm
             choices={loaderData.choices}
-            lastResult={actionData?.result}
+            lastResult={actionData && "result" in actionData ? actionData.result : undefined}
             initial={loaderData.initial}
           />
         </section>

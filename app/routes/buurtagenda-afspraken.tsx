@@ -16,6 +16,7 @@ import {
   saveAgreement,
 } from "../features/document/agreements.server";
 import { documentMessages } from "../features/document/document.messages";
+import { isOverdue } from "../features/progress/progress.server";
 import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
 import { PlainSelect } from "../shared/ui/form";
 
@@ -52,6 +53,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       costEuros: a.costEuros,
       findingCount: a.findingCount,
       ideaCount: a.ideaCount,
+      overdue: isOverdue(a),
     })),
     choices,
   };
@@ -134,6 +136,7 @@ export default function Agreements({ loaderData, actionData }: Route.ComponentPr
                 {a.title}
               </Link>{" "}
               <span className="status-badge">{t(`status_${a.status}`)}</span>
+              {a.overdue ? <span className="status-badge">{t("overdueBadge")}</span> : null}
               <p className="source-note">
                 {a.owner} ·{" "}
                 {t("period", {

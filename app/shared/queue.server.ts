@@ -13,6 +13,8 @@ export const QUEUES = {
   moderationDigest: "moderation-digest",
   ideaJudged: "idea-judged",
   agendaPublished: "agenda-published",
+  agreementStatus: "agreement-status",
+  overdueCheck: "overdue-check",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -117,12 +119,13 @@ export async function stopQueue(timeoutMs = 10_000): Promise<void> {
  * static import here would be an import cycle.
  */
 async function loadJobs(): Promise<QueueJob[]> {
-  const [{ storyJobs }, { ideaJobs }, { documentJobs }] = await Promise.all([
+  const [{ storyJobs }, { ideaJobs }, { documentJobs }, { progressJobs }] = await Promise.all([
     import("../features/stories/notifications.server"),
     import("../features/ideas/idea-notifications.server"),
     import("../features/document/followers.server"),
+    import("../features/progress/progress-notifications.server"),
   ]);
-  return [...storyJobs, ...ideaJobs, ...documentJobs];
+  return [...storyJobs, ...ideaJobs, ...documentJobs, ...progressJobs];
 }
 
 /**

@@ -33,3 +33,18 @@ export const checkbox = z
   .string()
   .optional()
   .transform((v) => v === "on" || v === "ja");
+
+/** Only http(s) links: a javascript: or data: address on a page would run in a browser. */
+export function isWebAddress(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+/** Today's date (YYYY-MM-DD) in the Netherlands: what "not in the future" means for a form. */
+export function dutchToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(now);
+}

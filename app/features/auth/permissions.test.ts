@@ -118,6 +118,7 @@ const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | typeof MEM
   "organisation.edit": ["buurtplatform", "gemeente"],
   "organisation.editOwn": MEMBER,
   "agenda.signOff": MEMBER,
+  "agreement.progress": MEMBER,
   "role.assign": ["beheerder"],
   "data.import": ["beheerder"],
 };

@@ -80,6 +80,7 @@ export const POLICY = {
   "organisation.edit": ["buurtplatform", "gemeente"],
   "organisation.editOwn": "member",
   "agenda.signOff": "member",
+  "agreement.progress": "member",
   "role.assign": ["beheerder"],
   "data.import": ["beheerder"],
 } as const satisfies Record<string, "public" | "signedIn" | "member" | readonly Role[]>;

@@ -154,7 +154,7 @@ export async function agreementWithEvidence(agenda: AgendaResource, agreementId:
   const agreement = await db().agreement.findFirst({
     where: { id: agreementId, agendaId: agenda.agendaId },
     include: {
-      owner: { select: { organisation: { select: { name: true } } } },
+      owner: { select: { organisationId: true, organisation: { select: { name: true } } } },
       findings: { select: { findingId: true } },
       ideas: {
         select: {
@@ -181,6 +181,7 @@ export async function agreementWithEvidence(agenda: AgendaResource, agreementId:
   return {
     ...agreement,
     owner: agreement.owner.organisation.name,
+    ownerParty: { organisationId: agreement.owner.organisationId },
     findingIds: agreement.findings.map((f) => f.findingId),
     findings,
     ideas: agreement.ideas.map(({ idea }) => ({

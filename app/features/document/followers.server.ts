@@ -72,35 +72,37 @@ function t(locale: Locale, key: keyof typeof documentMessages.nl, vars?: Record<
   return translate(documentMessages, locale, key, vars);
 }
 
-async function mailFollowers(job: PgBoss.Job<AgendaPublishedJob>): Promise<void> {
-  const { agendaId, number } = job.data;
+/**
+ * One mail to every follower of an agenda (with a verified address), in their language, each
+ * with its own stop link; `key` makes a retried job mail nobody twice.
+ */
+export async function mailAgendaFollowers(
+  agendaId: string,
+  key: string,
+  message: (locale: Locale, agendaTitle: string) => { subject: string; paragraphs: string[] },
+): Promise<void> {
   const agenda = await db().buurtagenda.findUnique({
     where: { id: agendaId },
     select: { title: true, followers: { select: { userId: true, unsubscribeToken: true } } },
   });
   if (!agenda) return;
   const origin = backgroundOrigin();
-  const url = `${origin}${href("/buurtagenda/:id/versie/:number", { id: agendaId, number: String(number) })}`;
   const failures: unknown[] = [];
   for (const follower of agenda.followers) {
     try {
       const recipient = await mailRecipient(follower.userId);
       if (!recipient) continue;
       const { locale } = recipient;
+      const { subject, paragraphs } = message(locale, agenda.title);
       const stop = `${origin}${href("/volgen/stoppen/:token", { token: follower.unsubscribeToken })}`;
       await sendEmailOnce(
-        {
-          key: `agenda.published:${agendaId}:${number}:${follower.userId}`,
-          userId: follower.userId,
-          kind: "agenda.published",
-        },
+        { key: `${key}:${follower.userId}`, userId: follower.userId, kind: key.split(":")[0]! },
         {
           to: recipient.email,
-          subject: t(locale, "followMailSubject", { title: agenda.title }),
+          subject,
           text: [
             t(locale, "followMailHello"),
-            t(locale, "followMailBody", { title: agenda.title, number: String(number) }),
-            t(locale, "followMailLink", { url }),
+            ...paragraphs,
             t(locale, "followMailStop", { url: stop }),
             "Buurtagenda",
           ].join("\n\n"),
@@ -111,6 +113,22 @@ async function mailFollowers(job: PgBoss.Job<AgendaPublishedJob>): Promise<void>
     }
   }
   if (failures.length) throw new AggregateError(failures, "Mail to followers failed");
+}
+
+async function mailFollowers(job: PgBoss.Job<AgendaPublishedJob>): Promise<void> {
+  const { agendaId, number } = job.data;
+  const url = `${backgroundOrigin()}${href("/buurtagenda/:id/versie/:number", { id: agendaId, number: String(number) })}`;
+  await mailAgendaFollowers(
+    agendaId,
+    `agenda.published:${agendaId}:${number}`,
+    (locale, title) => ({
+      subject: t(locale, "followMailSubject", { title }),
+      paragraphs: [
+        t(locale, "followMailBody", { title, number: String(number) }),
+        t(locale, "followMailLink", { url }),
+      ],
+    }),
+  );
 }
 
 export async function handleAgendaPublished(jobs: PgBoss.Job<AgendaPublishedJob>[]) {

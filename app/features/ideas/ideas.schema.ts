@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, text } from "../../shared/validation";
+import { isWebAddress, isoDate, text } from "../../shared/validation";
 import { optionalEuros } from "../agenda/agenda.schema";
 
 // The forms of block 6. Errors are keys of ideasMessages.
@@ -103,13 +103,3 @@ export const instrumentSchema = z
     }
   });
 export type InstrumentInput = z.infer<typeof instrumentSchema>;
-
-/** Only http(s) links: a javascript: or data: address in the register would run in a browser. */
-function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
-}
