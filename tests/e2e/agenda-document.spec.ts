@@ -186,4 +186,24 @@ test("the agenda is written from the template, signed off by two parties, publis
   for (const what of agreements) await expect(section.getByText(what).first()).toBeVisible();
   await expect(section.getByText(flat(quote))).toBeVisible();
   await expectAccessible(resident);
+
+  // After publication the owner reports progress; the follower hears of it, the page shows it.
+  const owner = signers[0]!;
+  await owner.goto(`${agendaUrl}/afspraken`);
+  await owner.getByRole("link", { name: agreements[0] }).click();
+  const progress = owner.locator("form", {
+    has: owner.getByRole("button", { name: "Voortgang opslaan" }),
+  });
+  await progress.getByLabel("Stand van zaken").selectOption({ label: "Loopt vast" });
+  await progress.getByRole("button", { name: "Voortgang opslaan" }).click();
+  await expect(progress.getByText("Schrijf waarom de afspraak vastloopt of stopt.")).toBeVisible();
+  await progress.getByLabel("Stand van zaken").selectOption({ label: "Bezig" });
+  await progress.getByLabel("Wat is er gebeurd?").fill("De eerste drie lampen staan er.");
+  await progress.getByRole("button", { name: "Voortgang opslaan" }).click();
+  await expect(owner.getByText("De voortgang is opgeslagen.")).toBeVisible();
+  await expectAccessible(owner);
+  const news = await waitForMail(residentEmail, /is nu: Bezig/);
+  expect(news.text).toContain(agreements[0]);
+  await resident.goto(agendaUrl);
+  await expect(section.getByText(/Bezig/).first()).toBeVisible();
 });
