@@ -33,6 +33,8 @@ export default [
   route("buurtagenda/:id/afspraken", "routes/buurtagenda-afspraken.tsx"),
   route("buurtagenda/:id/afspraken/:agreement", "routes/buurtagenda-afspraak.tsx"),
   route("buurtagenda/:id/tekst", "routes/buurtagenda-tekst.tsx"),
+  route("buurtagenda/:id/advies", "routes/buurtagenda-advies.tsx"),
+  route("gemeente/:code/dashboard", "routes/gemeente-dashboard.tsx"),
   route("buurtagenda/:id/versie/:number", "routes/buurtagenda-versie.tsx"),
   route("buurtagenda/:id/versie/:number/pdf", "routes/buurtagenda-versie-pdf.ts"),
   route("buurtagenda/:id/versie/:number/docx", "routes/buurtagenda-versie-docx.ts"),

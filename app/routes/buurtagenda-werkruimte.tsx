@@ -127,6 +127,9 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
             {t("initiativesLink")}
           </Link>
         </li>
+        <li>
+          <Link to={href("/buurtagenda/:id/advies", { id: agenda.id })}>{t("adviceLink")}</Link>
+        </li>
         {loaderData.can["agenda.edit"] ? (
           <li>
             <Link to={href("/buurtagenda/:id/gegevens", { id: agenda.id })}>

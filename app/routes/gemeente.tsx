@@ -3,6 +3,7 @@ import type { Route } from "./+types/gemeente";
 import { listAgendasOfGemeente } from "../features/agenda/agenda.server";
 import { agendaMessages } from "../features/agenda/agenda.messages";
 import { ideasMessages } from "../features/ideas/ideas.messages";
+import { dashboardMessages } from "../features/progress/dashboard.messages";
 import { scanMessages } from "../features/scan/scan.messages";
 import { listPreselections } from "../features/scan/focus.server";
 import { authorize } from "../features/auth/auth-routes.server";
@@ -47,6 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     })),
     canStart: can(user, "agenda.start", resource),
     canViewFigures: can(user, "scan.view", resource),
+    canViewDashboard: can(user, "dashboard.view", resource),
     // Partners do not see the rankings, but they review saved preselections (issue 4).
     reviewable: can(user, "preselection.review", resource)
       ? (await listPreselections(found.gemeente.code)).slice(0, 5).map((p) => ({
@@ -64,6 +66,7 @@ export default function Gemeente({ loaderData }: Route.ComponentProps) {
   const ta = useT(agendaMessages);
   const ts = useT(scanMessages);
   const ti = useT(ideasMessages);
+  const td = useT(dashboardMessages);
   const locale = useLocale();
   const { gemeente, wijken } = loaderData;
   return (
@@ -101,6 +104,13 @@ export default function Gemeente({ loaderData }: Route.ComponentProps) {
         <p className="utrecht-paragraph">
           <Link to={href("/gemeente/:code/buurtagenda-starten", { code: gemeente.code })}>
             {ta("startLink")}
+          </Link>
+        </p>
+      ) : null}
+      {loaderData.canViewDashboard ? (
+        <p className="utrecht-paragraph">
+          <Link to={href("/gemeente/:code/dashboard", { code: gemeente.code })}>
+            {td("dashboardLink")}
           </Link>
         </p>
       ) : null}

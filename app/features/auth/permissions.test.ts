@@ -109,6 +109,7 @@ const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | typeof MEM
   "preconditions.edit": ["gemeente"],
   "scan.manage": ["gemeente"],
   "idea.judge": ["gemeente"],
+  "advice.answer": ["gemeente"],
   "instrument.manage": ["gemeente"],
   "idea.moderate": ["buurtplatform", "gemeente"],
   "focusArea.designate": ["gemeente"],

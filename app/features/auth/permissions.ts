@@ -72,6 +72,7 @@ export const POLICY = {
   "preconditions.edit": ["gemeente"],
   "scan.manage": ["gemeente"],
   "idea.judge": ["gemeente"],
+  "advice.answer": ["gemeente"],
   "instrument.manage": ["gemeente"],
   "focusArea.designate": ["gemeente"],
   "dashboard.view": ["gemeente", "adviesraad"],

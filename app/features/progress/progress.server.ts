@@ -5,6 +5,7 @@ import { dutchToday } from "../../shared/validation";
 import type { AgendaResource } from "../agenda/agenda.server";
 import { can } from "../auth/permissions";
 import type { CurrentUser } from "../auth/session.server";
+import { isOverdue as isOverdueOn } from "./dashboard";
 import type { ProgressInput } from "./progress.schema";
 
 // Progress on agreements after publication (issue 8): the owner's dated updates, the status they
@@ -12,13 +13,9 @@ import type { ProgressInput } from "./progress.schema";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** An agreement is overdue when its end date has passed and it is neither done nor dropped. */
+/** Overdue as of today in the Netherlands (see dashboard.ts). */
 export function isOverdue(agreement: { dueOn: Date; status: string }, today = dutchToday()) {
-  return (
-    agreement.dueOn.toISOString().slice(0, 10) < today &&
-    agreement.status !== "done" &&
-    agreement.status !== "dropped"
-  );
+  return isOverdueOn(agreement, today);
 }
 
 /** Whether this person acts for the agreement's owner (a member of its organisation). */

@@ -280,6 +280,7 @@ export function PlainTextField({
   defaultValue,
   inputMode,
   size,
+  type = "text",
 }: {
   name: string;
   label: string;
@@ -288,6 +289,7 @@ export function PlainTextField({
   defaultValue: string;
   inputMode?: "numeric" | "text";
   size?: number;
+  type?: "text" | "date";
 }) {
   return (
     <FieldShell
@@ -300,7 +302,7 @@ export function PlainTextField({
         <input
           id={name}
           name={name}
-          type="text"
+          type={type}
           inputMode={inputMode}
           size={size}
           defaultValue={defaultValue}

@@ -1,0 +1,95 @@
+import { Prisma } from "../../generated/prisma/client";
+import { db } from "../../shared/db.server";
+import { dutchToday } from "../../shared/validation";
+import { dashboardRow } from "./dashboard";
+
+// The council dashboard of a gemeente (issue 8): every buurtagenda with where it is stuck, its
+// agreements, stories, ideas, last activity and late advice. A fixed number of grouped queries,
+// whatever the number of agendas (300 per gemeente at national scale).
+
+export interface DashboardFilters {
+  wijk?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function councilDashboard(
+  gemeenteCode: string,
+  filters: DashboardFilters,
+  now = new Date(),
+) {
+  const where: Prisma.BuurtagendaWhereInput = {
+    gemeenteCode,
+    // An agenda counts for a period when its own period overlaps it.
+    ...(filters.to ? { startsOn: { lte: new Date(`${filters.to}T00:00:00Z`) } } : {}),
+    ...(filters.from ? { endsOn: { gte: new Date(`${filters.from}T00:00:00Z`) } } : {}),
+    ...(filters.wijk
+      ? { buurten: { some: { buurtCode: { startsWith: `BU${filters.wijk.slice(2)}` } } } }
+      : {}),
+  };
+  const agendas = await db().buurtagenda.findMany({
+    where,
+    orderBy: { title: "asc" },
+    select: {
+      id: true,
+      title: true,
+      startsOn: true,
+      endsOn: true,
+      buurten: { select: { buurtCode: true } },
+      blocks: { select: { block: true, status: true, updatedAt: true } },
+    },
+  });
+  const ids = agendas.map((a) => a.id);
+  const buurtCodes = [...new Set(agendas.flatMap((a) => a.buurten.map((b) => b.buurtCode)))];
+  const [agreements, stories, ideas, activity, advice] = await Promise.all([
+    db().agreement.findMany({
+      where: { agendaId: { in: ids } },
+      select: { agendaId: true, status: true, dueOn: true },
+    }),
+    db().story.groupBy({
+      by: ["buurtCode"],
+      where: { buurtCode: { in: buurtCodes }, status: { not: "withdrawn" } },
+      _count: { _all: true },
+    }),
+    ids.length
+      ? db().$queryRaw<{ agenda_id: string; verdict: string | null }[]>`
+          SELECT i.agenda_id, j.verdict::text AS verdict
+          FROM idea i
+          LEFT JOIN LATERAL (
+            SELECT verdict FROM feasibility_judgement f
+            WHERE f.idea_id = i.id ORDER BY f.created_at DESC LIMIT 1
+          ) j ON true
+          WHERE i.agenda_id = ANY(${ids}::uuid[]) AND i.status IN ('published', 'submitted')`
+      : [],
+    db().auditEvent.groupBy({
+      by: ["subjectId"],
+      where: { subjectType: "buurtagenda", subjectId: { in: ids } },
+      _max: { createdAt: true },
+    }),
+    db().councilAdvice.findMany({
+      where: { agendaId: { in: ids }, kind: "advice", answer: null },
+      select: { agendaId: true, createdAt: true },
+    }),
+  ]);
+  const storiesPerBuurt = new Map(stories.map((s) => [s.buurtCode, s._count._all]));
+  const lastActivity = new Map(activity.map((a) => [a.subjectId, a._max.createdAt]));
+  const today = dutchToday(now);
+  return agendas.map((agenda) => ({
+    id: agenda.id,
+    title: agenda.title,
+    startsOn: agenda.startsOn,
+    endsOn: agenda.endsOn,
+    ...dashboardRow(
+      {
+        blocks: agenda.blocks,
+        agreements: agreements.filter((a) => a.agendaId === agenda.id),
+        storyCount: agenda.buurten.reduce((n, b) => n + (storiesPerBuurt.get(b.buurtCode) ?? 0), 0),
+        ideas: ideas.filter((i) => i.agenda_id === agenda.id),
+        lastActivity: lastActivity.get(agenda.id) ?? null,
+        openAdvice: advice.filter((a) => a.agendaId === agenda.id),
+      },
+      now,
+      today,
+    ),
+  }));
+}
