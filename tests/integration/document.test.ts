@@ -11,12 +11,11 @@ import { action as stopAction, loader as stopLoader } from "../../app/routes/vol
 import { startQueueWorker } from "../../app/shared/queue.server";
 import { startMailbox } from "../support/smtp-capture";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
-import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
-import { signInDemoRoles } from "../support/demo-users";
+import { partyWithMember, signInDemoRoles } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 // Block 7 (issue 7): the agenda text with a revision check, embedded records (quotes only with
@@ -62,26 +61,10 @@ beforeAll(async () => {
     ["elan", "Elan Wonen", "decides"],
     ["school", "Basisschool De Glip", "advises"],
   ] as const) {
-    const organisation = await db().organisation.create({
-      data: { gemeenteCode: "GM0397", name, kind: "welfare" },
-    });
-    party[key] = (
-      await db().agendaParty.create({
-        data: { agendaId, organisationId: organisation.id, participationRole: role },
-      })
-    ).id;
-    const person = await db().user.create({
-      data: { email: `${key}@example.org`, emailVerifiedAt: new Date() },
-    });
-    await db().organisationMember.create({
-      data: { userId: person.id, organisationId: organisation.id },
-    });
-    // As an accepted invitation leaves them: a partner on this agenda, acting for the party.
-    await db().roleAssignment.create({
-      data: { userId: person.id, role: "partner", scopeType: "buurtagenda", scopeId: agendaId },
-    });
-    users[key] = person.id;
-    cookies[key] = `sessie=${await createSession(person.id)}`;
+    const made = await partyWithMember(agendaId, { key, name, role });
+    party[key] = made.partyId;
+    users[key] = made.userId;
+    cookies[key] = made.cookie;
   }
   agreementId = (
     await db().agreement.create({

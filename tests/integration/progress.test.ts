@@ -6,7 +6,6 @@ import {
 } from "../../app/routes/buurtagenda-afspraak";
 import { action as publicAction } from "../../app/routes/buurtagenda";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
-import { createSession } from "../../app/features/auth/session.server";
 import { sendOverdueNotices } from "../../app/features/progress/progress-notifications.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
@@ -14,7 +13,7 @@ import { db } from "../../app/shared/db.server";
 import { startQueueWorker } from "../../app/shared/queue.server";
 import { dutchToday } from "../../app/shared/validation";
 import { setupFreshDatabase } from "../support/database";
-import { signInDemoRoles } from "../support/demo-users";
+import { partyWithMember, signInDemoRoles } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 import { startMailbox } from "../support/smtp-capture";
 
@@ -48,25 +47,14 @@ beforeAll(async () => {
   );
   const parties: Record<string, string> = {};
   for (const key of ["wij", "elan"]) {
-    const organisation = await db().organisation.create({
-      data: { gemeenteCode: "GM0397", name: `Organisatie ${key}`, kind: "welfare" },
+    const made = await partyWithMember(agendaId, {
+      key,
+      name: `Organisatie ${key}`,
+      role: "decides",
     });
-    parties[key] = (
-      await db().agendaParty.create({
-        data: { agendaId, organisationId: organisation.id, participationRole: "decides" },
-      })
-    ).id;
-    const person = await db().user.create({
-      data: { email: `${key}@example.org`, emailVerifiedAt: new Date() },
-    });
-    await db().organisationMember.create({
-      data: { userId: person.id, organisationId: organisation.id },
-    });
-    await db().roleAssignment.create({
-      data: { userId: person.id, role: "partner", scopeType: "buurtagenda", scopeId: agendaId },
-    });
-    users[key] = person.id;
-    cookies[key] = `sessie=${await createSession(person.id)}`;
+    parties[key] = made.partyId;
+    users[key] = made.userId;
+    cookies[key] = made.cookie;
   }
   agreementId = (
     await db().agreement.create({

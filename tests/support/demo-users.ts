@@ -18,3 +18,33 @@ export async function signInDemoRoles(
     cookies[role] = `sessie=${await createSession(user.id)}`;
   }
 }
+
+/**
+ * A party of an agenda (a new Heemstede organisation) and one person acting for it, as an
+ * accepted invitation leaves them: member of the organisation, partner on the agenda.
+ */
+export async function partyWithMember(
+  agendaId: string,
+  input: { key: string; name: string; role: "decides" | "co_creates" | "advises" | "informed" },
+) {
+  const organisation = await db().organisation.create({
+    data: { gemeenteCode: "GM0397", name: input.name, kind: "welfare" },
+  });
+  const party = await db().agendaParty.create({
+    data: { agendaId, organisationId: organisation.id, participationRole: input.role },
+  });
+  const person = await db().user.create({
+    data: { email: `${input.key}@example.org`, emailVerifiedAt: new Date() },
+  });
+  await db().organisationMember.create({
+    data: { userId: person.id, organisationId: organisation.id },
+  });
+  await db().roleAssignment.create({
+    data: { userId: person.id, role: "partner", scopeType: "buurtagenda", scopeId: agendaId },
+  });
+  return {
+    partyId: party.id,
+    userId: person.id,
+    cookie: `sessie=${await createSession(person.id)}`,
+  };
+}
