@@ -68,6 +68,7 @@ async function main() {
   app.use((req, res, next) => {
     const allowed = isAllowedRequest({
       method: req.method,
+      path: req.path,
       secFetchSite: req.get("Sec-Fetch-Site"),
       origin: req.get("Origin"),
       expectedOrigin: process.env.APP_URL ?? `${req.protocol}://${req.get("host")}`,

@@ -8,6 +8,7 @@ describe("isAllowedRequest", () => {
     expect(
       isAllowedRequest({
         method: "GET",
+        path: "/",
         secFetchSite: "cross-site",
         origin: "https://evil.example",
         expectedOrigin: site,
@@ -19,6 +20,7 @@ describe("isAllowedRequest", () => {
     expect(
       isAllowedRequest({
         method: "POST",
+        path: "/buurtagenda/x",
         secFetchSite: "same-origin",
         origin: site,
         expectedOrigin: site,
@@ -27,6 +29,7 @@ describe("isAllowedRequest", () => {
     expect(
       isAllowedRequest({
         method: "POST",
+        path: "/buurtagenda/x",
         secFetchSite: undefined,
         origin: site,
         expectedOrigin: site,
@@ -38,6 +41,7 @@ describe("isAllowedRequest", () => {
     expect(
       isAllowedRequest({
         method: "POST",
+        path: "/buurtagenda/x",
         secFetchSite: "cross-site",
         origin: "https://evil.example",
         expectedOrigin: site,
@@ -46,6 +50,7 @@ describe("isAllowedRequest", () => {
     expect(
       isAllowedRequest({
         method: "POST",
+        path: "/buurtagenda/x",
         secFetchSite: "same-site",
         origin: "https://x.example.nl",
         expectedOrigin: site,
@@ -54,6 +59,7 @@ describe("isAllowedRequest", () => {
     expect(
       isAllowedRequest({
         method: "DELETE",
+        path: "/buurtagenda/x",
         secFetchSite: undefined,
         origin: "https://evil.example",
         expectedOrigin: site,
@@ -65,10 +71,26 @@ describe("isAllowedRequest", () => {
     expect(
       isAllowedRequest({
         method: "POST",
+        path: "/buurtagenda/x",
         secFetchSite: undefined,
         origin: undefined,
         expectedOrigin: site,
       }),
     ).toBe(false);
+  });
+
+  it("takes the one-click unsubscribe POST of a mail provider (RFC 8058), and only that", () => {
+    const fromProvider = (path: string) =>
+      isAllowedRequest({
+        method: "POST",
+        path,
+        secFetchSite: undefined,
+        origin: undefined,
+        expectedOrigin: site,
+      });
+    expect(fromProvider("/volgen/stoppen/Ab3_dEf-Gh1234567")).toBe(true);
+    expect(fromProvider("/volgen/stoppen/Ab3_dEf-Gh1234567/meer")).toBe(false);
+    expect(fromProvider("/volgen/stoppen/x")).toBe(false);
+    expect(fromProvider("/account/verwijderen")).toBe(false);
   });
 });

@@ -470,6 +470,11 @@ describe("following by email", () => {
     expect(mail.text).toContain(`versie ${number}`);
     expect(mail.text).toContain(`/buurtagenda/${agendaId}/versie/${number}`);
     const token = /\/volgen\/stoppen\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    // Mail clients offer their own unsubscribe button from these headers (RFC 2369, RFC 8058).
+    expect(mail.headers["list-unsubscribe"]).toMatch(
+      new RegExp(`^<https?://[^>]+/volgen/stoppen/${token}>$`),
+    );
+    expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     // Opening the link only asks; the button stops it, without signing in.
     const asked = await stopLoader(routeArgs(get(`/volgen/stoppen/${token}`), { token }));
     expect(asked.title).toBe("Glip en Glipper Dreef");

@@ -5,6 +5,8 @@ export interface CapturedMail {
   to: string[];
   subject: string;
   text: string;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
 }
 
 /** A real SMTP server on loopback that hands every message it receives to `onMail`. */
@@ -26,6 +28,7 @@ export function startSmtpCapture(
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
+            headers: Object.fromEntries(parsed.headers.map((h) => [h.key, h.value])),
           });
           callback();
         })().catch(callback);

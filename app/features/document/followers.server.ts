@@ -100,6 +100,11 @@ export async function mailAgendaFollowers(
         {
           to: recipient.email,
           subject,
+          // One-click unsubscribe (RFC 8058): the mail client POSTs to the stop link itself.
+          headers: {
+            "List-Unsubscribe": `<${stop}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          },
           text: [
             t(locale, "followMailHello"),
             ...paragraphs,
