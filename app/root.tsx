@@ -162,6 +162,9 @@ function SiteLayout({
           <li>
             <Link to={href("/privacy")}>{t("navPrivacy")}</Link>
           </li>
+          <li>
+            <Link to={href("/open-data")}>{t("navOpenData")}</Link>
+          </li>
           {showDevMail ? (
             <li>
               <Link to={href("/dev/mail")}>{t("devMail")}</Link>

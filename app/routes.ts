@@ -59,5 +59,8 @@ export default [
   route("privacy", "routes/privacy.tsx"),
   route("beheer/import", "routes/beheer-import.tsx"),
   route("dev/mail", "routes/dev-mail.tsx"),
+  route("open-data", "routes/open-data.tsx"),
+  route("open-data/:bestand", "routes/open-data-bestand.ts"),
+  route("open-data/buurtagendas/:bestand", "routes/open-data-buurtagenda.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -101,3 +101,19 @@ test("a reused password-reset link says plainly that it no longer works", async 
   await expect(page.getByRole("link", { name: "Nieuwe link aanvragen" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("the open-data page documents the files, and a file downloads from its link", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Open data" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Open data" })).toBeVisible();
+  await expectAccessible(page);
+  const file = await page.request.get("/open-data/verhalen.json");
+  expect(file.status()).toBe(200);
+  expect(file.headers()["cache-control"]).toContain("public");
+  const body = (await file.json()) as { data: { text: string }[] };
+  // The demo stories are published; the file lists them, and never a teller.
+  expect(body.data.length).toBeGreaterThan(0);
+  expect(JSON.stringify(body)).not.toMatch(/tellerName|email/i);
+});

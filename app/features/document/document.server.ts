@@ -7,6 +7,7 @@ import type { AgendaResource } from "../agenda/agenda.server";
 import { agendaPartyList } from "../agenda/parties.server";
 import { can } from "../auth/permissions";
 import type { CurrentUser } from "../auth/session.server";
+import { PUBLISHED_STORY } from "../stories/stories.server";
 import { buurtNames } from "../territory/territory.server";
 import { embeddedIds, type DocNode, type EmbeddedIds } from "./document";
 
@@ -68,8 +69,7 @@ export async function embedRecords(
           where: {
             id: { in: ids.storyQuote },
             buurtCode: { in: agenda.buurtCodes },
-            status: "published",
-            consentPublish: true,
+            ...PUBLISHED_STORY,
             consentQuote: true,
           },
           select: {

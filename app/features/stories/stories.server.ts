@@ -779,10 +779,20 @@ export async function toggleRecognised(
   return "added";
 }
 
+/**
+ * A story the public may read: published by a moderator with the teller's consent to publish
+ * (withdrawing a story sets it to "withdrawn" and takes the consent back). The raw-SQL lists and
+ * map pins below state the same condition as `status = 'published' AND consent_publish`.
+ */
+export const PUBLISHED_STORY = {
+  status: "published",
+  consentPublish: true,
+} as const satisfies Prisma.StoryWhereInput;
+
 export async function publishedStory(storyId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(storyId)) return null;
   return db().story.findFirst({
-    where: { id: storyId, status: "published", consentPublish: true },
+    where: { id: storyId, ...PUBLISHED_STORY },
     select: { id: true, buurtCode: true },
   });
 }
@@ -1003,8 +1013,7 @@ export async function publishedStoriesAmong(ids: string[], buurtCodes: string[])
     where: {
       id: { in: ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) },
       buurtCode: { in: buurtCodes },
-      status: "published",
-      consentPublish: true,
+      ...PUBLISHED_STORY,
     },
     orderBy: { createdAt: "desc" },
     select: { id: true, title: true, text: true, buurtCode: true, createdAt: true },
@@ -1017,8 +1026,7 @@ export async function quotableStories(buurtCodes: string[], limit = 200) {
   const stories = await db().story.findMany({
     where: {
       buurtCode: { in: buurtCodes },
-      status: "published",
-      consentPublish: true,
+      ...PUBLISHED_STORY,
       consentQuote: true,
     },
     orderBy: { createdAt: "desc" },

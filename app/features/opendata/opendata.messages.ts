@@ -1,0 +1,243 @@
+import { defineMessages } from "../../shared/i18n/i18n";
+
+// The open-data page and the refusals of the files. Field meanings are `field_<dataset>_<name>`
+// (and `field_progress_<name>` for a progress update); opendata.test.ts checks that every field
+// of the schema has one.
+
+export const openDataMessages = defineMessages({
+  nl: {
+    title: "Open data",
+    intro:
+      "Wat op Buurtagenda openbaar is, kunt u ook als bestand downloaden. Zo kan iedereen de gegevens gebruiken: bewoners, onderzoekers, journalisten en de gemeenteraad.",
+    datasetsTitle: "De bestanden",
+    dataset_buurtagendas: "Buurtagenda's",
+    datasetIntro_buurtagendas:
+      "Alle gepubliceerde buurtagenda's: de titel, de gemeente, de buurten en de nieuwste versie.",
+    dataset_afspraken: "Afspraken",
+    datasetIntro_afspraken:
+      "De afspraken uit de nieuwste gepubliceerde versie van elke buurtagenda. Met wie het doet (een organisatie), wanneer, wat het kost en hoe ver het is.",
+    dataset_verhalen: "Verhalen",
+    datasetIntro_verhalen:
+      "Verhalen van bewoners die zijn gecontroleerd en gepubliceerd, met toestemming van de verteller. Zonder de naam van de verteller. In GeoJSON staan alleen de verhalen met een plek op de kaart.",
+    oneAgenda:
+      "Eén buurtagenda met al haar afspraken: /open-data/buurtagendas/<id>.json (de id staat in het bestand met buurtagenda's).",
+    formats: "Download:",
+    fieldsCaption: "Velden van {dataset}",
+    progressCaption: "Velden van één voortgangsbericht (in de lijst progress)",
+    field: "Veld",
+    type: "Soort",
+    meaning: "Betekenis",
+    onlyIn: "Alleen in",
+    only_json: "JSON",
+    only_csv: "CSV",
+    optional: "(mag leeg zijn)",
+    type_uuid: "id (uuid)",
+    type_text: "tekst",
+    type_code: "code",
+    type_integer: "geheel getal",
+    type_number: "getal",
+    type_boolean: "true of false",
+    type_date: "datum (JJJJ-MM-DD)",
+    type_datetime: "datum en tijd (ISO 8601, UTC)",
+    type_url: "internetadres",
+    type_list: "lijst (in CSV gescheiden door ; )",
+    type_progress: "lijst van voortgangsberichten, nieuwste eerst",
+    useTitle: "Zo gebruikt u de bestanden",
+    useFilter:
+      "Alleen één gemeente? Zet ?gemeente= met de gemeentecode achter het adres, bijvoorbeeld ?gemeente=GM0397.",
+    usePages:
+      "Per pagina staan {per} records. Een andere pagina kiest u met ?pagina=2. Een ander aantal per pagina (tot {max}) met ?per=100. De volgorde blijft gelijk: de oudste eerst.",
+    usePageLinks:
+      "In JSON staan de links naar de vorige en de volgende pagina en het totaal onder pagination. Bij CSV en GeoJSON staan ze in de Link-header en het totaal in de header X-Total-Count.",
+    useCache:
+      "U mag een bestand {minutes} minuten bewaren. Daarna vraagt u met de ETag (in If-None-Match) of er iets veranderd is. Zo niet, dan krijgt u 304 zonder inhoud.",
+    useCsv:
+      "CSV: UTF-8 met BOM, een komma tussen de velden. Een cel die begint met =, +, - of @ krijgt een ' ervoor. Dan maakt een spreadsheet er geen formule van.",
+    useErrors:
+      "Klopt een gemeentecode of paginanummer niet, dan krijgt u 400 met de reden in gewone taal.",
+    licenceTitle: "Licentie",
+    licence:
+      "U mag de gegevens gebruiken, delen en bewerken, ook voor iets commercieels, als u de bron noemt: ‘Buurtagenda’ met de naam van de gemeente, bijvoorbeeld ‘Buurtagenda Heemstede’. Dat is de licentie {licence}.",
+    licenceCbs:
+      "Cijfers van het CBS staan niet in deze bestanden. Daarvoor gelden de voorwaarden van het CBS.",
+    neverTitle: "Wat er nooit in staat, en waarom",
+    never:
+      "Geen concepten en niets wat nog niet is gepubliceerd. Geen verhalen zonder toestemming, en geen afgewezen of ingetrokken verhalen. Geen namen of e-mailadressen van mensen, ook niet de voornaam die een verteller op de site liet zien. Niet wie een verhaal ‘herkenbaar’ vond of meldde. Geen notities van moderatoren. Geen ranglijsten van buurten.",
+    neverWhy:
+      "Verhalen gaan over mensen. Een bestand dat is gedownload, halen we niet meer terug. Daarom staat er alleen in wat iedereen al op de site kan lezen, zonder namen. Een ranglijst kan een buurt een slechte naam geven; die staat ook niet op de openbare pagina's.",
+    demo: "Voorbeeldverhalen die we zelf hebben verzonnen, hebben is_demo: true.",
+    // Refusals of the files (JSON { "error": … } or plain text for CSV).
+    gemeenteInvalid:
+      "Deze gemeentecode klopt niet. Een gemeentecode is GM met vier cijfers, bijvoorbeeld GM0397.",
+    pageInvalid: "Dit paginanummer klopt niet. Gebruik een heel getal van 1 of hoger.",
+    perPageInvalid:
+      "Dit aantal per pagina klopt niet. Gebruik een heel getal van 1 tot en met 1000.",
+    notFound: "Dit bestand bestaat niet. Kijk op /open-data welke bestanden er zijn.",
+    agendaNotFound: "Deze buurtagenda bestaat niet, of is nog niet gepubliceerd.",
+    // Field meanings.
+    field_buurtagendas_id: "Vaste code van de buurtagenda.",
+    field_buurtagendas_title: "Titel van de buurtagenda.",
+    field_buurtagendas_description: "Korte openbare beschrijving.",
+    field_buurtagendas_gemeente_code: "CBS-code van de gemeente (GM…).",
+    field_buurtagendas_gemeente_name: "Naam van de gemeente.",
+    field_buurtagendas_buurt_codes: "CBS-codes van de buurten van de buurtagenda (BU…).",
+    field_buurtagendas_starts_on: "Eerste dag van de periode van de buurtagenda.",
+    field_buurtagendas_ends_on: "Laatste dag van de periode.",
+    field_buurtagendas_version: "Nummer van de nieuwste gepubliceerde versie.",
+    field_buurtagendas_published_at: "Wanneer de nieuwste versie is gepubliceerd.",
+    field_buurtagendas_first_published_at: "Wanneer de eerste versie is gepubliceerd.",
+    field_buurtagendas_url: "De openbare pagina van de buurtagenda.",
+    field_afspraken_id: "Vaste code van de afspraak.",
+    field_afspraken_agenda_id: "De buurtagenda waar de afspraak bij hoort.",
+    field_afspraken_gemeente_code: "CBS-code van de gemeente.",
+    field_afspraken_version: "De gepubliceerde versie van de buurtagenda waarin de afspraak staat.",
+    field_afspraken_title: "Wat er gebeurt.",
+    field_afspraken_description: "Uitleg bij de afspraak.",
+    field_afspraken_owner: "De organisatie die de afspraak uitvoert (nooit een persoon).",
+    field_afspraken_starts_on: "Wanneer het begint.",
+    field_afspraken_due_on: "Wanneer het klaar moet zijn.",
+    field_afspraken_status:
+      "Hoe ver het is: planned (gepland), in_progress (bezig), done (klaar), stalled (loopt vast), dropped (gestopt).",
+    field_afspraken_cost_euros: "Wat het kost, in hele euro's; leeg als het niet bekend is.",
+    field_afspraken_budget_source: "Waar het geld vandaan komt.",
+    field_afspraken_progress: "De voortgangsberichten van de uitvoerder, nieuwste eerst.",
+    field_afspraken_progress_count:
+      "Hoeveel voortgangsberichten er zijn (de lijst zelf staat in JSON).",
+    field_afspraken_latest_progress_on: "Datum van het nieuwste voortgangsbericht.",
+    field_afspraken_latest_progress_status: "Status volgens het nieuwste voortgangsbericht.",
+    field_afspraken_latest_progress_note: "Toelichting bij het nieuwste voortgangsbericht.",
+    field_afspraken_latest_progress_link: "Link bij het nieuwste voortgangsbericht.",
+    field_afspraken_url: "De openbare pagina van de buurtagenda.",
+    field_progress_date: "Op welke dag het gebeurde.",
+    field_progress_status: "De status van de afspraak vanaf dat moment.",
+    field_progress_note: "Toelichting; verplicht bij stalled en dropped.",
+    field_progress_link: "Een link naar meer informatie; mag leeg zijn.",
+    field_verhalen_id: "Vaste code van het verhaal.",
+    field_verhalen_gemeente_code: "CBS-code van de gemeente.",
+    field_verhalen_buurt_code: "CBS-code van de buurt waar het verhaal over gaat.",
+    field_verhalen_title: "Titel; mag leeg zijn.",
+    field_verhalen_text:
+      "Het verhaal zoals het op de site staat (na een eventuele aanpassing om het anoniem te maken).",
+    field_verhalen_themes: "De thema's van het verhaal (codes).",
+    field_verhalen_channel:
+      "Hoe het verhaal binnenkwam: online, interview, walk (wijkwandeling), meeting (bijeenkomst) of survey (enquête).",
+    field_verhalen_told_at: "Wanneer het verhaal is verteld.",
+    field_verhalen_published_at: "Wanneer het verhaal na controle is gepubliceerd.",
+    field_verhalen_is_demo: "true voor een verzonnen voorbeeldverhaal.",
+    field_verhalen_lon: "Lengtegraad van de plek (WGS84); leeg als er geen plek is.",
+    field_verhalen_lat: "Breedtegraad van de plek (WGS84); leeg als er geen plek is.",
+  },
+  en: {
+    title: "Open data",
+    intro:
+      "What is public on Buurtagenda can also be downloaded as a file, so anyone can use the data: residents, researchers, journalists and the council.",
+    datasetsTitle: "The files",
+    dataset_buurtagendas: "Neighbourhood agendas",
+    datasetIntro_buurtagendas:
+      "Every published neighbourhood agenda: its title, gemeente, neighbourhoods and newest version.",
+    dataset_afspraken: "Agreements",
+    datasetIntro_afspraken:
+      "The agreements in the newest published version of every agenda: who does it (an organisation), when, what it costs and how far it is.",
+    dataset_verhalen: "Stories",
+    datasetIntro_verhalen:
+      "Residents' stories that were checked and published with the teller's consent, without the teller's name. The GeoJSON has only the stories with a place on the map.",
+    oneAgenda:
+      "One agenda with all its agreements: /open-data/buurtagendas/<id>.json (the id is in the agendas file).",
+    formats: "Download:",
+    fieldsCaption: "Fields of {dataset}",
+    progressCaption: "Fields of one progress update (in the list progress)",
+    field: "Field",
+    type: "Type",
+    meaning: "Meaning",
+    onlyIn: "Only in",
+    only_json: "JSON",
+    only_csv: "CSV",
+    optional: "(may be empty)",
+    type_uuid: "id (uuid)",
+    type_text: "text",
+    type_code: "code",
+    type_integer: "whole number",
+    type_number: "number",
+    type_boolean: "true or false",
+    type_date: "date (YYYY-MM-DD)",
+    type_datetime: "date and time (ISO 8601, UTC)",
+    type_url: "web address",
+    type_list: "list (in CSV separated by ; )",
+    type_progress: "list of progress updates, newest first",
+    useTitle: "How to use the files",
+    useFilter: "Only one gemeente? Add ?gemeente= with its code, for example ?gemeente=GM0397.",
+    usePages:
+      "A page has {per} records. Choose another page with ?pagina=2, and another number per page (up to {max}) with ?per=100. The order stays the same: oldest first.",
+    usePageLinks:
+      "JSON has the links to the previous and next page and the total under pagination. CSV and GeoJSON have them in the Link header and the total in the X-Total-Count header.",
+    useCache:
+      "You may keep a file for {minutes} minutes. Then ask with its ETag (in If-None-Match) whether anything changed. If not, you get 304 without a body.",
+    useCsv:
+      "CSV: UTF-8 with a BOM, a comma between fields. A cell that starts with =, +, - or @ gets a ' in front, so a spreadsheet does not turn it into a formula.",
+    useErrors: "A wrong gemeente code or page number gets 400 with the reason in plain words.",
+    licenceTitle: "Licence",
+    licence:
+      "You may use, share and adapt the data, commercially too, if you name the source: ‘Buurtagenda’ with the gemeente's name, for example ‘Buurtagenda Heemstede’. That is the licence {licence}.",
+    licenceCbs: "CBS figures are not in these files. The CBS's own terms apply to them.",
+    neverTitle: "What is never in them, and why",
+    never:
+      "No drafts and nothing that has not been published. No stories without consent, and no rejected or withdrawn stories. No names or email addresses of people, not even the first name a teller chose to show on the site. Not who found a story ‘recognisable’ or reported it. No moderators' notes. No rankings of neighbourhoods.",
+    neverWhy:
+      "Stories are about people. A file once downloaded cannot be called back, so it holds only what anyone can already read on the site, without names. A ranking can give a neighbourhood a bad name; it is not on the public pages either.",
+    demo: "Example stories we made up ourselves have is_demo: true.",
+    gemeenteInvalid:
+      "This gemeente code is wrong. A gemeente code is GM and four digits, e.g. GM0397.",
+    pageInvalid: "This page number is wrong. Use a whole number of 1 or more.",
+    perPageInvalid: "This number per page is wrong. Use a whole number from 1 to 1000.",
+    notFound: "This file does not exist. See /open-data for the files there are.",
+    agendaNotFound: "This agenda does not exist, or has not been published yet.",
+    field_buurtagendas_id: "Fixed id of the agenda.",
+    field_buurtagendas_title: "Title of the agenda.",
+    field_buurtagendas_description: "Short public description.",
+    field_buurtagendas_gemeente_code: "CBS code of the gemeente (GM…).",
+    field_buurtagendas_gemeente_name: "Name of the gemeente.",
+    field_buurtagendas_buurt_codes: "CBS codes of the agenda's neighbourhoods (BU…).",
+    field_buurtagendas_starts_on: "First day of the agenda's period.",
+    field_buurtagendas_ends_on: "Last day of the period.",
+    field_buurtagendas_version: "Number of the newest published version.",
+    field_buurtagendas_published_at: "When the newest version was published.",
+    field_buurtagendas_first_published_at: "When the first version was published.",
+    field_buurtagendas_url: "The agenda's public page.",
+    field_afspraken_id: "Fixed id of the agreement.",
+    field_afspraken_agenda_id: "The agenda it belongs to.",
+    field_afspraken_gemeente_code: "CBS code of the gemeente.",
+    field_afspraken_version: "The published version of the agenda that has the agreement.",
+    field_afspraken_title: "What will be done.",
+    field_afspraken_description: "Explanation of the agreement.",
+    field_afspraken_owner: "The organisation that carries it out (never a person).",
+    field_afspraken_starts_on: "When it starts.",
+    field_afspraken_due_on: "When it must be done.",
+    field_afspraken_status: "How far it is: planned, in_progress, done, stalled, dropped.",
+    field_afspraken_cost_euros: "What it costs, in whole euros; empty when not known.",
+    field_afspraken_budget_source: "Where the money comes from.",
+    field_afspraken_progress: "The owner's progress updates, newest first.",
+    field_afspraken_progress_count:
+      "How many progress updates there are (the list is in the JSON).",
+    field_afspraken_latest_progress_on: "Date of the newest progress update.",
+    field_afspraken_latest_progress_status: "Status according to the newest progress update.",
+    field_afspraken_latest_progress_note: "Note of the newest progress update.",
+    field_afspraken_latest_progress_link: "Link of the newest progress update.",
+    field_afspraken_url: "The agenda's public page.",
+    field_progress_date: "The day it happened.",
+    field_progress_status: "The agreement's status from then on.",
+    field_progress_note: "Explanation; required for stalled and dropped.",
+    field_progress_link: "A link to more information; may be empty.",
+    field_verhalen_id: "Fixed id of the story.",
+    field_verhalen_gemeente_code: "CBS code of the gemeente.",
+    field_verhalen_buurt_code: "CBS code of the neighbourhood the story is about.",
+    field_verhalen_title: "Title; may be empty.",
+    field_verhalen_text: "The story as shown on the site (after any edit to keep it anonymous).",
+    field_verhalen_themes: "The story's themes (codes).",
+    field_verhalen_channel: "How the story came in: online, interview, walk, meeting or survey.",
+    field_verhalen_told_at: "When the story was told.",
+    field_verhalen_published_at: "When the story was published after checking.",
+    field_verhalen_is_demo: "true for a made-up example story.",
+    field_verhalen_lon: "Longitude of the place (WGS84); empty when there is no place.",
+    field_verhalen_lat: "Latitude of the place (WGS84); empty when there is no place.",
+  },
+});
