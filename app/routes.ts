@@ -34,6 +34,7 @@ export default [
   route("buurtagenda/:id/afspraken/:agreement", "routes/buurtagenda-afspraak.tsx"),
   route("buurtagenda/:id/tekst", "routes/buurtagenda-tekst.tsx"),
   route("buurtagenda/:id/advies", "routes/buurtagenda-advies.tsx"),
+  route("buurtagenda/:id/evaluaties", "routes/buurtagenda-evaluaties.tsx"),
   route("gemeente/:code/dashboard", "routes/gemeente-dashboard.tsx"),
   route("buurtagenda/:id/versie/:number", "routes/buurtagenda-versie.tsx"),
   route("buurtagenda/:id/versie/:number/pdf", "routes/buurtagenda-versie-pdf.ts"),

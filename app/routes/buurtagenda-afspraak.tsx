@@ -23,6 +23,9 @@ import {
   reportProgress,
 } from "../features/progress/progress.server";
 import { progressMessages } from "../features/progress/progress.messages";
+import { RemeasureTable } from "../features/progress/remeasure-table";
+import { remeasureMessages } from "../features/progress/remeasure.messages";
+import { remeasureAgreements } from "../features/progress/remeasure.server";
 import { AGREEMENT_STATUSES } from "../features/document/agreements.schema";
 import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
 import { dutchToday } from "../shared/validation";
@@ -47,10 +50,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const agreement = await agreementWithEvidence(resource, params.agreement);
   if (!agreement) throw data(null, { status: 404 });
   const canDraft = permissionsOn(user, resource, ["agenda.draft"])["agenda.draft"];
-  const [choices, names, updates] = await Promise.all([
-    canDraft ? agreementChoices(resource.agendaId) : null,
+  const [choices, names, updates, remeasured] = await Promise.all([
+    canDraft ? agreementChoices(resource.agendaId, agreement.indicatorKeys) : null,
     buurtNames(resource.buurtCodes),
     progressOf(agreement.id),
+    remeasureAgreements([agreement.id]),
   ]);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   return {
@@ -65,6 +69,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       createdAt: u.createdAt.toISOString(),
     })),
     choices,
+    remeasured: remeasured.get(agreement.id) ?? [],
     agreement: {
       id: agreement.id,
       title: agreement.title,
@@ -104,6 +109,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       status: agreement.status,
       findings: agreement.findingIds,
       ideas: agreement.ideas.map((i) => i.id),
+      indicators: agreement.indicatorKeys,
     },
   };
 }
@@ -141,6 +147,7 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
   const [search] = useSearchParams();
   const { agreement } = loaderData;
   const tp = useText(progressMessages);
+  const tr = useText(remeasureMessages);
   const [progressForm, progressFields] = useForm<z.input<typeof progressSchema>>({
     id: "voortgang-melden",
     lastResult: actionData && "progress" in actionData ? actionData.progress : undefined,
@@ -250,6 +257,19 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
             ))}
           </ul>
         ) : null}
+      </section>
+      <section className="section stack" aria-labelledby="geholpen">
+        <h2 className="utrecht-heading-2" id="geholpen">
+          {tr("title")}
+        </h2>
+        {loaderData.remeasured.length ? (
+          <>
+            <p className="utrecht-paragraph">{tr("intro")}</p>
+            <RemeasureTable rows={loaderData.remeasured} />
+          </>
+        ) : (
+          <p className="utrecht-paragraph">{tr("none")}</p>
+        )}
       </section>
       <section className="section stack" aria-labelledby="voortgang">
         <h2 className="utrecht-heading-2" id="voortgang">

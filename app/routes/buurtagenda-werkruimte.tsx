@@ -130,6 +130,11 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
         <li>
           <Link to={href("/buurtagenda/:id/advies", { id: agenda.id })}>{t("adviceLink")}</Link>
         </li>
+        <li>
+          <Link to={href("/buurtagenda/:id/evaluaties", { id: agenda.id })}>
+            {t("evaluationsLink")}
+          </Link>
+        </li>
         {loaderData.can["agenda.edit"] ? (
           <li>
             <Link to={href("/buurtagenda/:id/gegevens", { id: agenda.id })}>

@@ -19,6 +19,9 @@ import { storiesMessages } from "../features/stories/stories.messages";
 import { env } from "../shared/env.server";
 import { commonMessages } from "../shared/i18n/common.messages";
 import { formatDate, formatDay, useLocale, useText } from "../shared/i18n/i18n";
+import { EvaluationView } from "../features/progress/evaluation-view";
+import { evaluationMessages } from "../features/progress/evaluation.messages";
+import { evaluationsOf } from "../features/progress/evaluation.server";
 
 // The public page of a buurtagenda: what residents see. No internal notes, no rankings.
 
@@ -33,10 +36,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const buurten = agenda.buurten.map((b) => b.buurt);
   const { bbox } = placementOf(buurten.map((b) => b.geometry as unknown as AreaGeometry));
   const url = new URL(request.url);
-  const [version, following] = await Promise.all([
+  const [version, following, evaluations] = await Promise.all([
     newestVersion(resource.agendaId),
     user ? isFollowing(resource.agendaId, user.id) : false,
+    evaluationsOf(resource.agendaId, { publicOnly: true }),
   ]);
+  const publishedAgreements = new Set(version ? embeddedIds(version.content).agreementEmbed : []);
   // The agreements of the published text, with who does them and how far they are now.
   const live = version
     ? await embedRecords(resource, {
@@ -55,6 +60,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     liveAgreements: live.agreements,
     following,
+    // Evaluations made public, naming only agreements of the published text.
+    evaluations: evaluations.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      title: e.title,
+      periodFrom: e.periodFrom.toISOString().slice(0, 10),
+      periodTo: e.periodTo.toISOString().slice(0, 10),
+      forResidents: e.forResidents,
+      forOrganisations: e.forOrganisations,
+      forMunicipality: e.forMunicipality,
+      bottlenecks: e.bottlenecks,
+      changes: e.changes,
+      agreements: e.agreements.filter((a) => publishedAgreements.has(a.id)),
+      councilView: e.councilView,
+      councilViewBy: null,
+      councilViewAt: e.councilViewAt?.toISOString() ?? null,
+    })),
     ...(await publishedSection(
       url,
       buurten.map((b) => b.code),
@@ -92,6 +114,7 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
   const tc = useText(commonMessages);
   const ts = useText(storiesMessages);
   const td = useText(documentMessages);
+  const te = useText(evaluationMessages);
   const locale = useLocale();
   const { agenda, version } = loaderData;
   const [search] = useSearchParams();
@@ -159,6 +182,16 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
           <p className="utrecht-paragraph">{td("publicNoVersion")}</p>
         )}
       </section>
+      {loaderData.evaluations.length ? (
+        <section className="section stack" aria-labelledby="evaluaties">
+          <h2 className="utrecht-heading-2" id="evaluaties">
+            {te("publicHeading")}
+          </h2>
+          {loaderData.evaluations.map((e) => (
+            <EvaluationView key={e.id} item={e} headingLevel={3} />
+          ))}
+        </section>
+      ) : null}
       <section className="section stack" aria-labelledby="volgen">
         <h2 className="utrecht-heading-2" id="volgen">
           {td("followTitle")}

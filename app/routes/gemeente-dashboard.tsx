@@ -6,6 +6,10 @@ import { gemeenteOfParam } from "../features/ideas/instrument-routes.server";
 import { AGREEMENT_STATUS_ORDER } from "../features/progress/dashboard";
 import { dashboardMessages } from "../features/progress/dashboard.messages";
 import { councilDashboard } from "../features/progress/dashboard.server";
+import { verdictCounts } from "../features/progress/remeasure";
+import { RemeasureTable } from "../features/progress/remeasure-table";
+import { remeasureMessages } from "../features/progress/remeasure.messages";
+import { remeasureForAgendas } from "../features/progress/remeasure.server";
 import { getGemeenteWithAreas } from "../features/territory/territory.server";
 import { useText } from "../shared/i18n/i18n";
 import { PlainSelect, PlainTextField } from "../shared/ui/form";
@@ -42,6 +46,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     councilDashboard(gemeente.code, { wijk: filters.wijk, from: filters.vanaf, to: filters.tot }),
     getGemeenteWithAreas(gemeente.code),
   ]);
+  const remeasure = await remeasureForAgendas(rows.map((r) => r.id));
+  const agendaTitles = new Map(rows.map((r) => [r.id, r.title]));
   const totals = Object.fromEntries(
     AGREEMENT_STATUS_ORDER.map((s) => [s, rows.reduce((n, r) => n + r.agreementsByStatus[s], 0)]),
   ) as Record<(typeof AGREEMENT_STATUS_ORDER)[number], number>;
@@ -55,6 +61,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       endsOn: r.endsOn.toISOString(),
     })),
     totals,
+    remeasure: remeasure.map((a) => ({
+      ...a,
+      agendaTitle: agendaTitles.get(a.agendaId) ?? "",
+    })),
+    remeasureCounts: verdictCounts(remeasure.flatMap((a) => a.indicators.map((i) => i.result))),
   };
 }
 
@@ -86,6 +97,7 @@ function AgreementChart({ totals }: { totals: Record<string, number> }) {
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const t = useText(dashboardMessages);
+  const tr = useText(remeasureMessages);
   const { gemeente, filters, totals } = loaderData;
   return (
     <div className="stack">
@@ -214,6 +226,25 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             </tbody>
           </table>
         </div>
+      </section>
+      <section className="section stack" aria-labelledby="geholpen">
+        <h2 className="utrecht-heading-2" id="geholpen">
+          {tr("title")}
+        </h2>
+        {loaderData.remeasure.length ? (
+          <>
+            <p className="utrecht-paragraph">{tr("summary", loaderData.remeasureCounts)}</p>
+            {loaderData.remeasure.map((a) => (
+              <RemeasureTable
+                key={a.id}
+                rows={a.indicators}
+                caption={`${a.agendaTitle}: ${a.title}`}
+              />
+            ))}
+          </>
+        ) : (
+          <p className="utrecht-paragraph">{tr("noneOnDashboard")}</p>
+        )}
       </section>
     </div>
   );

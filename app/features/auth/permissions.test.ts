@@ -110,6 +110,7 @@ const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | typeof MEM
   "scan.manage": ["gemeente"],
   "idea.judge": ["gemeente"],
   "advice.answer": ["gemeente"],
+  "evaluation.write": ["buurtplatform", "gemeente"],
   "instrument.manage": ["gemeente"],
   "idea.moderate": ["buurtplatform", "gemeente"],
   "focusArea.designate": ["gemeente"],

@@ -73,6 +73,7 @@ export const POLICY = {
   "scan.manage": ["gemeente"],
   "idea.judge": ["gemeente"],
   "advice.answer": ["gemeente"],
+  "evaluation.write": ["buurtplatform", "gemeente"],
   "instrument.manage": ["gemeente"],
   "focusArea.designate": ["gemeente"],
   "dashboard.view": ["gemeente", "adviesraad"],

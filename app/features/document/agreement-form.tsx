@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "react-router";
 import type { z } from "zod";
-import { useText } from "../../shared/i18n/i18n";
+import { useLocale, useText } from "../../shared/i18n/i18n";
 import {
   CheckboxGroup,
   FormAlert,
@@ -12,11 +12,15 @@ import {
 } from "../../shared/ui/form";
 import { AGREEMENT_STATUSES, type agreementSchema } from "./agreements.schema";
 import { documentMessages } from "./document.messages";
+import { remeasureMessages } from "../progress/remeasure.messages";
 
 export interface AgreementChoices {
   parties: { id: string; name: string }[];
   findings: { id: string; title: string }[];
   ideas: { id: string; title: string }[];
+  /** The number of the newest frozen buurtscan, whose indicators are offered. */
+  scanNumber: number | null;
+  indicators: { key: string; labelNl: string; labelEn: string }[];
 }
 
 /** The agreement form: the new one on the list page and the change form share it. */
@@ -30,6 +34,8 @@ export function AgreementForm({
   initial?: z.input<typeof agreementSchema>;
 }) {
   const t = useText(documentMessages);
+  const tr = useText(remeasureMessages);
+  const locale = useLocale();
   const [form, fields] = useForm<z.input<typeof agreementSchema>>({
     id: "afspraak",
     lastResult,
@@ -105,6 +111,18 @@ export function AgreementForm({
           legend={t("linkIdeas")}
           errors={fields.ideas.errors?.map(t)}
           options={choices.ideas.map((i) => ({ value: i.id, label: i.title }))}
+        />
+      ) : null}
+      {choices.scanNumber !== null && choices.indicators.length ? (
+        <CheckboxGroup
+          field={fields.indicators}
+          legend={tr("indicatorsLegend")}
+          description={tr("indicatorsHelp", { number: choices.scanNumber })}
+          errors={fields.indicators.errors?.map(tr)}
+          options={choices.indicators.map((i) => ({
+            value: i.key,
+            label: locale === "nl" ? i.labelNl : i.labelEn,
+          }))}
         />
       ) : null}
       <SubmitButton>{t("agreementSave")}</SubmitButton>

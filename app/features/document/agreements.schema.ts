@@ -29,6 +29,8 @@ export const agreementSchema = z
     status: z.enum(AGREEMENT_STATUSES, { error: "statusRequired" }).default("planned"),
     findings: ids(20, "linkForeign"),
     ideas: ids(20, "linkForeign"),
+    /** Indicator keys of the buurtscan the agreement aims to move ("did it help?"). */
+    indicators: ids(10, "indicatorForeign"),
   })
   .superRefine((agreement, ctx) => {
     if (agreement.dueOn < agreement.startsOn) {

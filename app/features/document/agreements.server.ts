@@ -1,6 +1,6 @@
 import { Prisma } from "../../generated/prisma/client";
 import { recordAuditEvent } from "../../shared/audit.server";
-import { db } from "../../shared/db.server";
+import { db, type Db } from "../../shared/db.server";
 import type { AgendaResource } from "../agenda/agenda.server";
 import { agendaPartyList } from "../agenda/parties.server";
 import { findingWithEvidence } from "../linking/findings.server";
@@ -12,9 +12,22 @@ import type { AgreementInput, AgreementListQuery } from "./agreements.schema";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** What the agreement form offers: the agenda's parties, findings and published ideas. */
-export async function agreementChoices(agendaId: string) {
-  const [parties, findings, ideas] = await Promise.all([
+/** The newest frozen buurtscan: the baseline an agreement's indicators are measured against. */
+function newestFrozenScan(tx: Db, agendaId: string) {
+  return tx.buurtScan.findFirst({
+    where: { agendaId, frozenAt: { not: null } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, indicatorKeys: true },
+  });
+}
+
+/**
+ * What the agreement form offers: the agenda's parties, findings, published ideas, and the
+ * indicators of the newest frozen buurtscan (and those the agreement already names, which keep
+ * their own baseline).
+ */
+export async function agreementChoices(agendaId: string, linkedIndicatorKeys: string[] = []) {
+  const [parties, findings, ideas, scan] = await Promise.all([
     agendaPartyList(agendaId),
     db().finding.findMany({
       where: { agendaId },
@@ -30,10 +43,19 @@ export async function agreementChoices(agendaId: string) {
         judgements: { orderBy: { createdAt: "desc" }, take: 1, select: { verdict: true } },
       },
     }),
+    newestFrozenScan(db(), agendaId),
   ]);
+  const indicators = scan
+    ? await db().indicator.findMany({
+        where: { key: { in: [...new Set([...scan.indicatorKeys, ...linkedIndicatorKeys])] } },
+        select: { key: true, labelNl: true, labelEn: true },
+      })
+    : [];
   return {
     parties,
     findings,
+    scanNumber: scan?.number ?? null,
+    indicators: indicators.sort((a, b) => a.labelNl.localeCompare(b.labelNl, "nl")),
     ideas: ideas.map((i) => ({
       id: i.id,
       title: i.title,
@@ -44,7 +66,11 @@ export async function agreementChoices(agendaId: string) {
 
 export type AgreementOutcome =
   | { ok: true; id: string }
-  | { ok: false; field: "owner" | "findings" | "ideas"; error: "ownerRequired" | "linkForeign" };
+  | {
+      ok: false;
+      field: "owner" | "findings" | "ideas" | "indicators";
+      error: "ownerRequired" | "linkForeign" | "indicatorForeign";
+    };
 
 /** Adds an agreement, or changes one when `agreementId` is given; links are replaced whole. */
 export async function saveAgreement(
@@ -56,6 +82,7 @@ export async function saveAgreement(
   if (agreementId !== undefined && !UUID.test(agreementId)) return null;
   const findingIds = [...new Set(input.findings)];
   const ideaIds = [...new Set(input.ideas)];
+  const indicatorKeys = [...new Set(input.indicators)];
   const valid = (ids: string[]) => ids.every((id) => UUID.test(id));
   if (!UUID.test(input.owner)) return { ok: false, field: "owner", error: "ownerRequired" };
   if (!valid(findingIds)) return { ok: false, field: "findings", error: "linkForeign" };
@@ -75,6 +102,24 @@ export async function saveAgreement(
     }
     if (ideas !== ideaIds.length)
       return { ok: false, field: "ideas", error: "linkForeign" } as const;
+    // An indicator keeps the baseline it was linked against; a newly named one must be in the
+    // newest frozen scan, which becomes its baseline.
+    const [scan, kept] = await Promise.all([
+      newestFrozenScan(tx, agenda.agendaId),
+      agreementId
+        ? tx.agreementIndicator.findMany({
+            where: { agreementId, agreement: { agendaId: agenda.agendaId } },
+            select: { indicatorKey: true, scanId: true },
+          })
+        : [],
+    ]);
+    const baseline = new Map(kept.map((k) => [k.indicatorKey, k.scanId]));
+    for (const key of indicatorKeys) {
+      if (!baseline.has(key) && scan?.indicatorKeys.includes(key)) baseline.set(key, scan.id);
+    }
+    if (indicatorKeys.some((key) => !baseline.has(key))) {
+      return { ok: false, field: "indicators", error: "indicatorForeign" } as const;
+    }
     const data = {
       title: input.title,
       description: input.description,
@@ -95,6 +140,7 @@ export async function saveAgreement(
       id = agreementId;
       await tx.agreementFinding.deleteMany({ where: { agreementId: id } });
       await tx.agreementIdea.deleteMany({ where: { agreementId: id } });
+      await tx.agreementIndicator.deleteMany({ where: { agreementId: id } });
     } else {
       id = (
         await tx.agreement.create({
@@ -107,6 +153,13 @@ export async function saveAgreement(
     });
     await tx.agreementIdea.createMany({
       data: ideaIds.map((ideaId) => ({ agreementId: id, ideaId })),
+    });
+    await tx.agreementIndicator.createMany({
+      data: indicatorKeys.map((indicatorKey) => ({
+        agreementId: id,
+        indicatorKey,
+        scanId: baseline.get(indicatorKey)!,
+      })),
     });
     await recordAuditEvent(tx, {
       actorId,
@@ -156,6 +209,7 @@ export async function agreementWithEvidence(agenda: AgendaResource, agreementId:
     include: {
       owner: { select: { organisationId: true, organisation: { select: { name: true } } } },
       findings: { select: { findingId: true } },
+      indicators: { select: { indicatorKey: true } },
       ideas: {
         select: {
           idea: {
@@ -183,6 +237,7 @@ export async function agreementWithEvidence(agenda: AgendaResource, agreementId:
     owner: agreement.owner.organisation.name,
     ownerParty: { organisationId: agreement.owner.organisationId },
     findingIds: agreement.findings.map((f) => f.findingId),
+    indicatorKeys: agreement.indicators.map((i) => i.indicatorKey),
     findings,
     ideas: agreement.ideas.map(({ idea }) => ({
       id: idea.id,
