@@ -23,6 +23,7 @@ import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 setupFreshDatabase();
 
 const GLIPPER_DREEF = "BU03970101";
+const DE_GLIP = "BU03970100";
 const LONELY = "rivm_eenzaam_18plus_pct"; // higher is worse
 const SPORT = "rivm_wekelijkse_sporters_18plus_pct"; // higher is better
 const SMOKER = "rivm_roker_18plus_pct"; // in the scan, not named by the agreement
@@ -181,5 +182,64 @@ describe("did it help?", () => {
         result: expect.objectContaining({ thenYear: 2020, nowYear: 2024, verdict: "worse" }),
       }),
     ]);
+  });
+
+  it("shows each buurt then and now where two buurten give no honest area percentage", async () => {
+    const twoBuurten = await startAgenda(
+      users.gemeente!,
+      {
+        title: "Glip en Glipper Dreef",
+        publicDescription: "x",
+        startsOn: "2026-01-01",
+        endsOn: "2026-12-31",
+        buurtCodes: [GLIPPER_DREEF, DE_GLIP],
+      },
+      { gemeenteCode: "GM0397", year: 2022 },
+    );
+    const organisation = await db().organisation.findFirstOrThrow({
+      where: { name: "WIJ Heemstede" },
+    });
+    const owner = await db().agendaParty.create({
+      data: {
+        agendaId: twoBuurten,
+        organisationId: organisation.id,
+        participationRole: "decides",
+      },
+    });
+    await startScan(users.gemeente!, twoBuurten, [SMOKER]);
+    expect(await freezeScan(users.gemeente!, twoBuurten, 1)).toEqual({ ok: true, number: 1 });
+    const saved = await listAction(
+      routeArgs(
+        formPost(
+          `/buurtagenda/${twoBuurten}/afspraken`,
+          { ...agreement([SMOKER]), owner: owner.id },
+          cookies.gemeente,
+        ),
+        { id: twoBuurten },
+      ),
+    );
+    expect(isRedirectTo(saved, /opgeslagen=1/)).toBe(true);
+    const smokers = await db().indicatorValue.findMany({
+      where: { indicatorKey: SMOKER, areaCode: { in: [GLIPPER_DREEF, DE_GLIP] }, year: 2020 },
+    });
+    const before = new Map(smokers.map((v) => [v.areaCode, v.value]));
+    await importLongFormat(
+      fileOf(
+        [
+          "area_code,indicator_key,value,year",
+          `${GLIPPER_DREEF},${SMOKER},${before.get(GLIPPER_DREEF)! - 2},2024`,
+          `${DE_GLIP},${SMOKER},${before.get(DE_GLIP)! + 2},2024`,
+        ].join("\n"),
+      ),
+      { defaultSource: "rivm_test_2024" },
+    );
+    const { remeasure } = await dashboard();
+    const [row] = remeasure.find((a) => a.agendaId === twoBuurten)!.indicators;
+    expect(row!.result).toEqual({ state: "no-figure-then", thenYear: 2020 });
+    expect(
+      Object.fromEntries(
+        row!.buurten.map((b) => [b.code, b.result.state === "compared" && b.result.verdict]),
+      ),
+    ).toEqual({ [GLIPPER_DREEF]: "better", [DE_GLIP]: "worse" });
   });
 });

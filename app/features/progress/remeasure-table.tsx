@@ -1,4 +1,6 @@
+import { Fragment } from "react";
 import { formatFigure } from "../scan/format";
+import type { Remeasure } from "./remeasure";
 import { useLocale, useText } from "../../shared/i18n/i18n";
 import { remeasureMessages } from "./remeasure.messages";
 import type { RemeasuredIndicator } from "./remeasure.server";
@@ -13,7 +15,6 @@ export function RemeasureTable({
 }) {
   const t = useText(remeasureMessages);
   const locale = useLocale();
-  const figure = (value: number, unit: string) => formatFigure(value, unit, locale);
   return (
     <div className="table-scroll">
       <table className="data-table">
@@ -28,33 +29,55 @@ export function RemeasureTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ indicatorKey, labelNl, labelEn, unit, result }) => (
-            <tr key={indicatorKey}>
-              <th scope="row">{locale === "nl" ? labelNl : labelEn}</th>
-              <td>
-                {result.state === "no-figure-then"
-                  ? t("state_no-figure-then")
-                  : t("yearValue", { value: figure(result.then, unit), year: result.thenYear })}
-              </td>
-              <td>
-                {result.state === "compared"
-                  ? t("yearValue", { value: figure(result.now, unit), year: result.nowYear })
-                  : result.state === "no-figure-now"
-                    ? t("state_no-figure-now", { year: result.nowYear })
-                    : result.state === "no-newer"
-                      ? t("state_no-newer")
-                      : "—"}
-              </td>
-              <td>
-                {result.state === "compared"
-                  ? `${result.change > 0 ? "+" : result.change < 0 ? "−" : ""}${figure(Math.abs(result.change), unit)}`
-                  : "—"}
-              </td>
-              <td>{result.state === "compared" ? t(`verdict_${result.verdict}`) : "—"}</td>
-            </tr>
-          ))}
+          {rows.map(({ indicatorKey, labelNl, labelEn, unit, result, buurten }) => {
+            const label = locale === "nl" ? labelNl : labelEn;
+            return (
+              <Fragment key={indicatorKey}>
+                <tr>
+                  <th scope="row">{label}</th>
+                  <Cells result={result} unit={unit} />
+                </tr>
+                {buurten.map((b) => (
+                  <tr key={b.code} className="data-table__sub-row">
+                    <th scope="row">{t("perBuurt", { indicator: label, buurt: b.name })}</th>
+                    <Cells result={b.result} unit={unit} />
+                  </tr>
+                ))}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function Cells({ result, unit }: { result: Remeasure; unit: string }) {
+  const t = useText(remeasureMessages);
+  const locale = useLocale();
+  const figure = (value: number) => formatFigure(value, unit, locale);
+  return (
+    <>
+      <td>
+        {result.state === "no-figure-then"
+          ? t("state_no-figure-then")
+          : t("yearValue", { value: figure(result.then), year: result.thenYear })}
+      </td>
+      <td>
+        {result.state === "compared"
+          ? t("yearValue", { value: figure(result.now), year: result.nowYear })
+          : result.state === "no-figure-now"
+            ? t("state_no-figure-now", { year: result.nowYear })
+            : result.state === "no-newer"
+              ? t("state_no-newer")
+              : "—"}
+      </td>
+      <td>
+        {result.state === "compared"
+          ? `${result.change > 0 ? "+" : result.change < 0 ? "−" : ""}${figure(Math.abs(result.change))}`
+          : "—"}
+      </td>
+      <td>{result.state === "compared" ? t(`verdict_${result.verdict}`) : "—"}</td>
+    </>
   );
 }

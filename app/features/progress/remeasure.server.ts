@@ -1,6 +1,7 @@
 import { db } from "../../shared/db.server";
 import { areaFigure, type ValueRow } from "../scan/area-figure";
 import { newestValues } from "../scan/buurtscan.server";
+import { buurtNames } from "../territory/territory.server";
 import type { Direction, Unit } from "../scan/catalogue";
 import { remeasure, type Remeasure } from "./remeasure";
 
@@ -14,7 +15,14 @@ export interface RemeasuredIndicator {
   labelEn: string;
   unit: Unit;
   direction: Direction;
+  /** The area's figure then and now. */
   result: Remeasure;
+  /**
+   * Each buurt's own figure then and now, for an area of several buurten whose area figure
+   * cannot be given (a percentage without its base count, as the RIVM figures come): the council
+   * still sees what moved where.
+   */
+  buurten: { code: string; name: string; result: Remeasure }[];
 }
 
 type Values = Map<string, Map<string, ValueRow>>;
@@ -87,7 +95,7 @@ export async function remeasureAgreements(
     ...new Set(links.flatMap((l) => l.agreement.agenda.buurten.map((b) => b.buurtCode))),
   ];
   const scanIds = [...new Set(links.map((l) => l.scanId))];
-  const [frozen, newest] = await Promise.all([
+  const [frozen, newest, names] = await Promise.all([
     db().buurtScanValue.findMany({
       where: { scanId: { in: scanIds }, indicatorKey: { in: keys }, areaCode: { in: buurtCodes } },
       select: {
@@ -100,6 +108,7 @@ export async function remeasureAgreements(
       },
     }),
     newestValues(db(), keys, buurtCodes, buurtCodes),
+    buurtNames(buurtCodes),
   ]);
   const frozenRows = new Map<string, ValueRow[]>();
   for (const { scanId, ...row } of frozen) {
@@ -122,17 +131,27 @@ export async function remeasureAgreements(
     };
     const area = link.agreement.agenda.buurten.map((b) => b.buurtCode).sort();
     const rows = result.get(link.agreementId) ?? [];
+    const compare = (codes: string[]) =>
+      remeasure(
+        typed.direction,
+        figureOf(frozenByScan.get(link.scanId), typed, codes),
+        figureOf(now, typed, codes),
+      );
+    const whole = compare(area);
+    const perBuurt =
+      area.length > 1 && (whole.state === "no-figure-then" || whole.state === "no-figure-now");
     rows.push({
       indicatorKey: typed.key,
       labelNl: typed.labelNl,
       labelEn: typed.labelEn,
       unit: typed.unit,
       direction: typed.direction,
-      result: remeasure(
-        typed.direction,
-        figureOf(frozenByScan.get(link.scanId), typed, area),
-        figureOf(now, typed, area),
-      ),
+      result: whole,
+      buurten: perBuurt
+        ? area
+            .map((code) => ({ code, name: names.get(code) ?? code, result: compare([code]) }))
+            .sort((a, b) => a.name.localeCompare(b.name, "nl"))
+        : [],
     });
     result.set(link.agreementId, rows);
   }
