@@ -36,6 +36,7 @@ export default [
   route("buurtagenda/:id/advies", "routes/buurtagenda-advies.tsx"),
   route("buurtagenda/:id/evaluaties", "routes/buurtagenda-evaluaties.tsx"),
   route("gemeente/:code/dashboard", "routes/gemeente-dashboard.tsx"),
+  route("gemeente/:code/dashboard/rapport.pdf", "routes/gemeente-dashboard-rapport.ts"),
   route("buurtagenda/:id/versie/:number", "routes/buurtagenda-versie.tsx"),
   route("buurtagenda/:id/versie/:number/pdf", "routes/buurtagenda-versie-pdf.ts"),
   route("buurtagenda/:id/versie/:number/docx", "routes/buurtagenda-versie-docx.ts"),

@@ -1,15 +1,20 @@
 import { Form, Link, href } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/gemeente-dashboard";
 import { authorize } from "../features/auth/auth-routes.server";
 import { gemeenteOfParam } from "../features/ideas/instrument-routes.server";
 import { AGREEMENT_STATUS_ORDER } from "../features/progress/dashboard";
 import { dashboardMessages } from "../features/progress/dashboard.messages";
+import {
+  dashboardQuery,
+  parseDashboardFilters,
+  toDashboardFilters,
+} from "../features/progress/dashboard.schema";
 import { councilDashboard } from "../features/progress/dashboard.server";
 import { verdictCounts } from "../features/progress/remeasure";
 import { RemeasureTable } from "../features/progress/remeasure-table";
 import { remeasureMessages } from "../features/progress/remeasure.messages";
 import { remeasureForAgendas } from "../features/progress/remeasure.server";
+import { reportMessages } from "../features/progress/report.messages";
 import { getGemeenteWithAreas } from "../features/territory/territory.server";
 import { useText } from "../shared/i18n/i18n";
 import { PlainSelect, PlainTextField } from "../shared/ui/form";
@@ -23,27 +28,13 @@ export const meta: Route.MetaFunction = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
-const filterSchema = z.object({
-  wijk: z
-    .string()
-    .regex(/^WK\d{6}$/)
-    .optional()
-    .catch(undefined),
-  vanaf: day,
-  tot: day,
-});
-
 export async function loader({ request, params }: Route.LoaderArgs) {
   const gemeente = await gemeenteOfParam(params.code);
   await authorize(request, "dashboard.view", { kind: "gemeente", gemeenteCode: gemeente.code });
-  const filters = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // The same parsing as the PDF report (gemeente-dashboard-rapport.ts).
+  const filters = parseDashboardFilters(request.url);
   const [rows, areas] = await Promise.all([
-    councilDashboard(gemeente.code, { wijk: filters.wijk, from: filters.vanaf, to: filters.tot }),
+    councilDashboard(gemeente.code, toDashboardFilters(filters)),
     getGemeenteWithAreas(gemeente.code),
   ]);
   const remeasure = await remeasureForAgendas(rows.map((r) => r.id));
@@ -98,6 +89,7 @@ function AgreementChart({ totals }: { totals: Record<string, number> }) {
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const t = useText(dashboardMessages);
   const tr = useText(remeasureMessages);
+  const tp = useText(reportMessages);
   const { gemeente, filters, totals } = loaderData;
   return (
     <div className="stack">
@@ -131,6 +123,16 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           {t("show")}
         </button>
       </Form>
+      <p className="utrecht-paragraph">
+        {/* The filters of this page, as the page has read them. */}
+        <a
+          href={`${href("/gemeente/:code/dashboard/rapport.pdf", { code: gemeente.code })}${dashboardQuery(filters)}`}
+          download
+        >
+          {tp("reportLink")}
+        </a>{" "}
+        {tp("reportLinkHint")}
+      </p>
       {loaderData.rows.length === 0 ? (
         <p className="utrecht-paragraph">{t("none")}</p>
       ) : (

@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import {
   AlignmentType,
   Document as DocxDocument,
@@ -13,8 +12,8 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import PDFDocument from "pdfkit";
 import { formatDate, formatDay, translate, type Locale } from "../../shared/i18n/i18n";
+import { PDF_HEADING_SIZE, PDF_LINK_COLOUR, startPdf, type PdfFont } from "../../shared/pdf.server";
 import { formatEuros } from "../agenda/money";
 import type { DocNode } from "./document";
 import type { EmbedRecords } from "./document.server";
@@ -22,8 +21,9 @@ import { documentMessages } from "./document.messages";
 
 // PDF and DOCX of a published version, made on the server from its frozen JSON and records.
 // The PDF is tagged (headings, paragraphs, lists, quotes, tables in a structure tree), has real
-// embedded-font text and its document language, so screen readers read it (PDF/UA intent). Links
-// point to the public page. Figures carry the CBS attribution.
+// embedded-font text and its document language, so screen readers read it (PDF/UA intent); that
+// set-up is shared with the other PDF downloads (shared/pdf.server.ts). Links point to the
+// public page. Figures carry the CBS attribution.
 
 export interface ExportInput {
   agendaTitle: string;
@@ -35,13 +35,6 @@ export interface ExportInput {
   publicUrl: string;
   locale: Locale;
 }
-
-const require = createRequire(import.meta.url);
-const FONTS = {
-  regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
-  bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
-  italic: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf"),
-};
 
 type Run = { text: string; bold: boolean; italic: boolean; href: string | null };
 
@@ -189,35 +182,15 @@ function footerLines(input: ExportInput) {
 
 export async function versionPdf(input: ExportInput): Promise<Buffer> {
   const title = titleOf(input);
-  const doc = new PDFDocument({
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: input.locale === "nl" ? "nl-NL" : "en-GB",
-    displayTitle: true,
-    size: "A4",
-    margin: 56,
-    info: { Title: title, Author: "Buurtagenda", Subject: input.agendaTitle },
-    // pdfkit's types lag behind its options.
-    ...({ subset: "PDF/UA" } as object),
-  });
-  doc.registerFont("Body", FONTS.regular);
-  doc.registerFont("Bold", FONTS.bold);
-  doc.registerFont("Italic", FONTS.italic);
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on("end", () => resolve(Buffer.concat(chunks))),
-  );
-
-  const root = doc.struct("Document");
-  doc.addStructure(root);
-  const write = (list: Run[], size: number, baseFont = "Body") => {
+  const pdf = startPdf({ title, subject: input.agendaTitle, locale: input.locale });
+  const { doc, root } = pdf;
+  const write = (list: Run[], size: number, baseFont: PdfFont = "Body") => {
     list.forEach((run, i) => {
       const font = run.bold ? "Bold" : run.italic ? "Italic" : baseFont;
       doc
         .font(font)
         .fontSize(size)
-        .fillColor(run.href ? "#0b5394" : "black");
+        .fillColor(run.href ? PDF_LINK_COLOUR : "black");
       doc.text(run.text, {
         continued: i < list.length - 1,
         // null, not undefined: pdfkit carries an undefined option over from the previous run,
@@ -228,21 +201,14 @@ export async function versionPdf(input: ExportInput): Promise<Buffer> {
     });
     doc.fillColor("black");
   };
-  const paragraph = (text: string, font = "Body", size = 11) =>
-    root.add(
-      doc.struct("P", {}, () => {
-        doc.font(font).fontSize(size).text(text);
-      }),
-    );
-  root.add(doc.struct("H1", {}, () => doc.font("Bold").fontSize(20).text(title)));
-  doc.moveDown(0.5);
+  pdf.heading(1, title);
   for (const block of blocks(input)) {
     switch (block.kind) {
       case "heading":
         doc.moveDown(0.5);
         root.add(
           doc.struct(block.level === 2 ? "H2" : "H3", {}, () =>
-            write(block.runs, block.level === 2 ? 15 : 13, "Bold"),
+            write(block.runs, PDF_HEADING_SIZE[block.level], "Bold"),
           ),
         );
         break;
@@ -250,18 +216,10 @@ export async function versionPdf(input: ExportInput): Promise<Buffer> {
         root.add(doc.struct("P", {}, () => write(block.runs, 11)));
         doc.moveDown(0.3);
         break;
-      case "list": {
-        const list = doc.struct("L");
-        root.add(list);
-        doc.font("Body").fontSize(11);
-        doc.list(block.items, {
-          listType: block.ordered ? "numbered" : "bullet",
-          ...({ structParent: list } as object),
-        });
-        list.end();
+      case "list":
+        pdf.list(block.items, { ordered: block.ordered });
         doc.moveDown(0.3);
         break;
-      }
       case "quote": {
         const quote = doc.struct("BlockQuote");
         root.add(quote);
@@ -322,18 +280,20 @@ export async function versionPdf(input: ExportInput): Promise<Buffer> {
   }
   doc.moveDown(1);
   const [publishedOn, online, source] = footerLines(input);
-  paragraph(publishedOn!, "Body", 9);
+  pdf.paragraph(publishedOn!, { size: 9 });
   // The whole line links to the public page of this version.
   root.add(
     doc.struct("P", {}, () =>
-      doc.font("Body").fontSize(9).fillColor("#0b5394").text(online!, { link: input.publicUrl }),
+      doc
+        .font("Body")
+        .fontSize(9)
+        .fillColor(PDF_LINK_COLOUR)
+        .text(online!, { link: input.publicUrl }),
     ),
   );
   doc.fillColor("black");
-  paragraph(source!, "Body", 9);
-  root.end();
-  doc.end();
-  return done;
+  pdf.paragraph(source!, { size: 9 });
+  return pdf.finish();
 }
 
 export async function versionDocx(input: ExportInput): Promise<Buffer> {
