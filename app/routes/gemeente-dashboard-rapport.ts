@@ -13,13 +13,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const gemeente = await gemeenteOfParam(params.code);
   await authorize(request, "dashboard.view", { kind: "gemeente", gemeenteCode: gemeente.code });
   const now = new Date();
-  const { agendas, filters } = await councilReportData(
+  const { agendas, filters, remeasured } = await councilReportData(
     gemeente.code,
     parseDashboardFilters(request.url),
     now,
   );
   const locale = localeFromCookieHeader(request.headers.get("Cookie"));
-  const file = await councilReportPdf(gemeente, agendas, filters, locale, now);
+  const file = await councilReportPdf(gemeente, agendas, filters, locale, now, remeasured);
   return new Response(new Uint8Array(file), {
     headers: {
       "Content-Type": "application/pdf",

@@ -6,6 +6,8 @@ import {
   loader as agreementLoader,
 } from "../../app/routes/buurtagenda-afspraak";
 import { loader as dashboardLoader } from "../../app/routes/gemeente-dashboard";
+import { loader as reportLoader } from "../../app/routes/gemeente-dashboard-rapport";
+import { extractText, getDocumentProxy } from "unpdf";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
 import { freezeScan, startScan } from "../../app/features/scan/buurtscan.server";
 import { importLongFormat } from "../../app/features/scan/indicator-import.server";
@@ -241,5 +243,20 @@ describe("did it help?", () => {
         row!.buurten.map((b) => [b.code, b.result.state === "compared" && b.result.verdict]),
       ),
     ).toEqual({ [GLIPPER_DREEF]: "better", [DE_GLIP]: "worse" });
+  });
+
+  it("puts then and now in the council report, with each buurt where the area has no figure", async () => {
+    const response = await reportLoader(
+      routeArgs(get("/gemeente/GM0397/dashboard/rapport.pdf", cookies.adviesraad), {
+        code: "GM0397",
+      }),
+    );
+    const pdf = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
+    const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, " ");
+    expect(text).toContain("Heeft het geholpen?");
+    expect(text).toContain("Glipper Dreef: Koffieochtenden in het buurthuis");
+    expect(text).toMatch(/Slechter/);
+    expect(text).toMatch(/Beter/);
+    expect(text).toContain("Geen cijfer voor het hele gebied in de buurtscan");
   });
 });

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
-import { formatFigure } from "../scan/format";
 import type { Remeasure } from "./remeasure";
+import { remeasureCells } from "./remeasure-text";
 import { useLocale, useText } from "../../shared/i18n/i18n";
 import { remeasureMessages } from "./remeasure.messages";
 import type { RemeasuredIndicator } from "./remeasure.server";
@@ -53,31 +53,12 @@ export function RemeasureTable({
 }
 
 function Cells({ result, unit }: { result: Remeasure; unit: string }) {
-  const t = useText(remeasureMessages);
   const locale = useLocale();
-  const figure = (value: number) => formatFigure(value, unit, locale);
   return (
     <>
-      <td>
-        {result.state === "no-figure-then"
-          ? t("state_no-figure-then")
-          : t("yearValue", { value: figure(result.then), year: result.thenYear })}
-      </td>
-      <td>
-        {result.state === "compared"
-          ? t("yearValue", { value: figure(result.now), year: result.nowYear })
-          : result.state === "no-figure-now"
-            ? t("state_no-figure-now", { year: result.nowYear })
-            : result.state === "no-newer"
-              ? t("state_no-newer")
-              : "—"}
-      </td>
-      <td>
-        {result.state === "compared"
-          ? `${result.change > 0 ? "+" : result.change < 0 ? "−" : ""}${figure(Math.abs(result.change))}`
-          : "—"}
-      </td>
-      <td>{result.state === "compared" ? t(`verdict_${result.verdict}`) : "—"}</td>
+      {remeasureCells(result, unit, locale).map((text, i) => (
+        <td key={i}>{text}</td>
+      ))}
     </>
   );
 }
