@@ -8,45 +8,25 @@
 // Heemstede buurtagenda (De Glip + Glipper Dreef) and 100,000 stories spread over the country
 // with SQL generate_series. pg_stat_statements is loaded so each scenario can say which queries
 // took the database's time. Prints a table and exits non-zero on a miss. Not part of npm test.
+// The harness (database, server, sign-in, load, report) is bench/support.ts.
 //
 // Environment: BENCH_REQUESTS (per scenario, default 1000), BENCH_CONCURRENCY (default 32),
 // BENCH_KEEP_DATA=1 keeps .data/bench-stories after the run (for EXPLAIN by hand),
 // BENCH_THINK_MS (default 0) lets each client pause that long between its requests, like a person
 // reading the page: with 32 clients and 1000 ms the load is about 32 requests a second.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { rm } from "node:fs/promises";
-import http from "node:http";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
-import {
-  ensureDatabase,
-  freePort,
-  startEmbeddedCluster,
-  type EmbeddedCluster,
-} from "../app/shared/database/embedded-postgres.server";
-import { PROJECT_ROOT, applyMigrations } from "../app/shared/database/schema-engine.server";
-import { seedDatabase } from "../app/shared/database/seed.server";
+import type pg from "pg";
 import { startAgenda } from "../app/features/agenda/agenda.server";
 import { db, disconnectDb } from "../app/shared/db.server";
+import { HttpBench, fmt, seconds, signIn, sqlArray, type Scenario } from "./support";
 
 const BUDGET_P95_MS = 100;
 const TOTAL_STORIES = 100_000;
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
-const WARMUP_REQUESTS = Math.max(2 * CONCURRENCY, 64);
-const SINGLE_CLIENT_REQUESTS = 30;
-const SCENARIO_TIME_LIMIT_MS = 120_000;
-const REQUEST_TIMEOUT_MS = 30_000;
 const SYNTHETIC_GEMEENTEN = 339; // + the 3 real ones ≈ 342 gemeenten
 const SYNTHETIC_WIJKEN_PER_GEMEENTE = 10;
 const SYNTHETIC_BUURTEN_PER_GEMEENTE = 42; // 339 × 42 + 162 real ≈ 14,400 buurten
 const GLIPPER_DREEF = "BU03970101";
 const DE_GLIP = "BU03970100";
 const PLATFORM_EMAIL = "buurtplatform@demo.buurtagenda.nl";
-const DEMO_PASSWORD = "buurtagenda-demo";
 
 const TITLES = [
   "Donker pad naar de bushalte",
@@ -94,65 +74,10 @@ const SENTENCES = [
   "De straatverlichting bij het park doet het al maanden niet.",
 ];
 
-const sqlArray = (values: string[]) =>
-  `ARRAY[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")}]`;
-
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-const dataDir = path.join(PROJECT_ROOT, ".data", "bench-stories");
-const appDataDir = path.join(PROJECT_ROOT, ".data", "bench-stories-app");
-
-if (!existsSync(path.join(PROJECT_ROOT, "build/server/index.js"))) {
-  console.error("Error: build/server/index.js is missing: run npm run build first.");
-  process.exit(2);
-}
-
-console.log(`Machine: ${os.cpus().length} cores, load average ${loadAverage()} (before).`);
-await rm(dataDir, { recursive: true, force: true });
-await rm(appDataDir, { recursive: true, force: true });
-
-let cluster: EmbeddedCluster | undefined;
-let server: ChildProcess | undefined;
-let serverOutput = "";
-let failed = false;
-
-const clients = new Set<pg.Client>();
-/** A pg client that is closed on clean-up, also after a failure. */
-function client(connectionString: string) {
-  const c = new pg.Client({ connectionString });
-  c.on("error", () => {});
-  clients.add(c);
-  return c;
-}
-
-async function cleanUp() {
-  for (const c of clients) await c.end().catch(() => {});
-  clients.clear();
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server!.once("exit", resolve));
-    server.kill("SIGTERM");
-    const timer = setTimeout(() => server?.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  await disconnectDb().catch(() => {});
-  await cluster?.stop().catch(() => {});
-  cluster = undefined;
-}
-process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
-
-try {
+const bench = new HttpBench("bench-stories", { budgetP95Ms: BUDGET_P95_MS });
+await bench.run(async () => {
   // ─── Database: real demo data, national territory, 100,000 stories ──────────────────────────
-  cluster = await startEmbeddedCluster(dataDir);
-  await ensureDatabase(cluster.urlFor("postgres"), "bench");
-  process.env.DATABASE_URL = cluster.urlFor("bench");
-  await applyMigrations(process.env.DATABASE_URL);
-  process.env.CBS_DATA_DIR = path.resolve(PROJECT_ROOT, "../shared/data/cbs");
-  let t0 = performance.now();
-  const seed = await seedDatabase({ demoStories: false });
-  console.log(
-    `Seeded the demo data in ${seconds(t0)} s: ${seed.territory.map((t) => `${t.gemeente} (${t.buurten} buurten)`).join(", ")}; ${seed.demoAccounts} demo accounts.`,
-  );
+  await bench.startDatabase();
 
   const userId = async (email: string) =>
     (await db().user.findUniqueOrThrow({ where: { email } })).id;
@@ -171,9 +96,9 @@ try {
     { gemeenteCode: "GM0397", year },
   );
 
-  const sql = client(process.env.DATABASE_URL);
+  const sql = bench.client(process.env.DATABASE_URL!);
   await sql.connect();
-  t0 = performance.now();
+  const t0 = performance.now();
   await generateTerritory(sql, year);
   await generateStories(sql, { year, agendaId, platformUser });
   await sql.query("VACUUM ANALYZE");
@@ -200,46 +125,10 @@ try {
       `the platform member's queue (wijk WK039701): ${fmt(counts.queue_submitted!)} submitted + ${fmt(counts.queue_reported!)} reported.`,
   );
   await disconnectDb();
-
-  // pg_stat_statements needs a restart of the cluster (shared_preload_libraries).
-  {
-    const admin = client(cluster.urlFor("postgres"));
-    await admin.connect();
-    await admin.query("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
-    await admin.end();
-    await cluster.stop();
-    cluster = await startEmbeddedCluster(dataDir);
-    process.env.DATABASE_URL = cluster.urlFor("bench");
-  }
-  const stats = client(process.env.DATABASE_URL);
-  await stats.connect();
-  await stats.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-  const postmasterPid = Number(
-    readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0],
-  );
+  await bench.enableStatStatements();
 
   // ─── The production server ──────────────────────────────────────────────────────────────────
-  const port = (await isPortFree(3290)) ? 3290 : await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: process.env.DATABASE_URL,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATA_DIR: appDataDir,
-  };
-  delete env.NODE_ENV;
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: PROJECT_ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
-  await waitForServer(origin);
-  const serverPid = server.pid!;
-  console.log(`Server: node --import tsx scripts/start.ts on ${origin} (pid ${serverPid}).`);
-
+  const origin = await bench.startServer(3290);
   const platformCookie = await signIn(origin, PLATFORM_EMAIL);
   const agendaPath = `/buurtagenda/${agendaId}`;
   const scenarios: Scenario[] = [
@@ -256,125 +145,8 @@ try {
     { name: "reference: /toegankelijkheid", path: "/toegankelijkheid", main: false },
   ];
 
-  const results: Result[] = [];
-  for (const scenario of scenarios) {
-    const size = await responseSize(origin, scenario);
-    if (size.status !== 200) {
-      console.log(
-        `${scenario.name.trim()}: GET ${scenario.path} answered ${size.status}; not measured.`,
-      );
-      results.push({ scenario, size, single: [], loaded: emptyRun(), cpu: null, top: [] });
-      failed = true;
-      continue;
-    }
-    await runLoad(origin, scenario, WARMUP_REQUESTS, CONCURRENCY);
-    const single = (await runLoad(origin, scenario, SINGLE_CLIENT_REQUESTS, 1)).latencies;
-    await stats.query("SELECT pg_stat_statements_reset()");
-    const before = cpuSnapshot(serverPid, postmasterPid);
-    const loaded = await runLoad(origin, scenario, REQUESTS, CONCURRENCY);
-    const cpu = cpuDelta(
-      before,
-      cpuSnapshot(serverPid, postmasterPid),
-      loaded.latencies.length + loaded.errors,
-    );
-    const top = (
-      await stats.query<TopQuery>(`
-        SELECT calls::int, total_exec_time AS total_ms, mean_exec_time AS mean_ms, rows::int,
-               regexp_replace(query, '\\s+', ' ', 'g') AS query
-        FROM pg_stat_statements
-        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND query NOT ILIKE '%pg_stat_statements%'
-        ORDER BY total_exec_time DESC`)
-    ).rows;
-    results.push({ scenario, size, single, loaded, cpu, top });
-    const p95 = percentile(loaded.latencies, 0.95);
-    console.log(
-      `  measured ${scenario.name.trim()}: ${loaded.latencies.length} requests in ${(loaded.wallMs / 1000).toFixed(1)} s, p95 ${p95.toFixed(0)} ms`,
-    );
-  }
-  await stats.end();
-
-  // ─── Report ─────────────────────────────────────────────────────────────────────────────────
-  console.log(
-    `\n${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent clients${THINK_MS ? `, each pausing ${THINK_MS} ms between requests` : ""} (after ${WARMUP_REQUESTS} warm-up), 127.0.0.1, Accept-Encoding gzip/br; ` +
-      `"1 client" = ${SINGLE_CLIENT_REQUESTS} sequential requests; each scenario stops after ${SCENARIO_TIME_LIMIT_MS / 1000} s, a request after ${REQUEST_TIMEOUT_MS / 1000} s. ` +
-      `Budget: p95 < ${BUDGET_P95_MS} ms, no errors. (With ${CONCURRENCY} clients in a closed loop, p50 ≈ ${CONCURRENCY} / throughput: the budget needs ≳ ${Math.round(CONCURRENCY / (BUDGET_P95_MS / 1000))} req/s.)\n`,
-  );
-  const header = [
-    "scenario",
-    "req/s",
-    "p50 ms",
-    "p95 ms",
-    "max ms",
-    "done",
-    "errors",
-    "1 client p50",
-    "size (wire)",
-    "server CPU/req",
-    "PG CPU/req",
-    "DB exec/req",
-    "budget",
-  ];
-  const rows = results.map(({ scenario, size, single, loaded, cpu, top }) => {
-    const n = loaded.latencies.length;
-    const p95 = percentile(loaded.latencies, 0.95);
-    const errors = loaded.errors;
-    const issued = n + errors;
-    const missed = n === 0 || errors > 0 || issued < REQUESTS || p95 >= BUDGET_P95_MS;
-    if (missed && scenario.main !== false) failed = true;
-    const dbMs = top.reduce((sum, q) => sum + q.total_ms, 0);
-    return [
-      scenario.name,
-      n ? ((n / loaded.wallMs) * 1000).toFixed(0) : "-",
-      n ? percentile(loaded.latencies, 0.5).toFixed(0) : "-",
-      n ? p95.toFixed(0) : "-",
-      n ? Math.max(...loaded.latencies).toFixed(0) : "-",
-      `${issued}/${REQUESTS}`,
-      String(errors),
-      single.length ? percentile(single, 0.5).toFixed(0) : "-",
-      `${kb(size.bodyBytes)} (${kb(size.wireBytes)} ${size.encoding})`,
-      cpu ? `${cpu.serverMs.toFixed(1)} ms` : "-",
-      cpu ? `${cpu.postgresMs.toFixed(1)} ms` : "-",
-      issued ? `${(dbMs / issued).toFixed(1)} ms` : "-",
-      missed ? (scenario.main === false ? "miss (info)" : "MISS") : "ok",
-    ];
-  });
-  printTable(header, rows);
-  const machine = results.filter((r) => r.cpu).map((r) => r.cpu!.machineBusyPct);
-  if (machine.length)
-    console.log(
-      `\nMachine CPU busy during the measured runs: ${Math.min(...machine).toFixed(0)}–${Math.max(...machine).toFixed(0)} % of ${os.cpus().length} cores (server, PostgreSQL, this client and everything else on the machine).`,
-    );
-
-  console.log("\nDatabase time per scenario (pg_stat_statements, measured runs; top 5 by total):");
-  for (const { scenario, loaded, top } of results) {
-    const n = loaded.latencies.length + loaded.errors;
-    if (!n) continue;
-    console.log(`  ${scenario.name.trim()} (${scenario.path}):`);
-    for (const q of top.slice(0, 5)) {
-      console.log(
-        `    ${(q.total_ms / n).toFixed(2).padStart(6)} ms/req  mean ${q.mean_ms.toFixed(2).padStart(6)} ms  ${(q.calls / n).toFixed(1)}×/req  ${q.query.slice(0, 150)}`,
-      );
-    }
-  }
-  if (results.some((r) => r.loaded.errors > 0)) {
-    console.log("\nErrors (first per scenario):");
-    for (const r of results)
-      if (r.loaded.firstError) console.log(`  ${r.scenario.name.trim()}: ${r.loaded.firstError}`);
-  }
-} catch (error) {
-  failed = true;
-  console.error(error);
-  if (serverOutput) console.error(`Server output:\n${serverOutput.slice(-4000)}`);
-} finally {
-  await cleanUp();
-  await rm(appDataDir, { recursive: true, force: true });
-  if (process.env.BENCH_KEEP_DATA) console.log(`Kept the database in ${dataDir}.`);
-  else await rm(dataDir, { recursive: true, force: true });
-}
-console.log(`Load average ${loadAverage()} (after).`);
-console.log(failed ? "A budget was missed." : "All budgets met.");
-process.exit(failed ? 1 : 0);
+  bench.report(await bench.measure(origin, scenarios));
+});
 
 // ─── Data generation ──────────────────────────────────────────────────────────────────────────
 
@@ -509,242 +281,4 @@ async function generateStories(
            created_at + interval '3 days',
            CASE WHEN random() < 0.6 THEN created_at + interval '4 days' END
     FROM story WHERE status = 'published' AND random() < 0.006`);
-}
-
-// ─── Load ─────────────────────────────────────────────────────────────────────────────────────
-
-interface Scenario {
-  name: string;
-  path: string;
-  cookie?: string;
-  /** false: printed for information, not held to the budget. */
-  main?: boolean;
-}
-interface Run {
-  latencies: number[];
-  errors: number;
-  wallMs: number;
-  firstError: string | null;
-}
-interface TopQuery {
-  calls: number;
-  total_ms: number;
-  mean_ms: number;
-  rows: number;
-  query: string;
-}
-interface Result {
-  scenario: Scenario;
-  size: { status: number; bodyBytes: number; wireBytes: number; encoding: string };
-  single: number[];
-  loaded: Run;
-  cpu: ReturnType<typeof cpuDelta> | null;
-  top: TopQuery[];
-}
-
-function emptyRun(): Run {
-  return { latencies: [], errors: 0, wallMs: 0, firstError: null };
-}
-
-function headersFor(scenario: Scenario): Record<string, string> {
-  return {
-    "Accept-Encoding": "gzip, deflate, br",
-    Accept: scenario.path.includes(".data")
-      ? "*/*"
-      : "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-    "Accept-Language": "nl-NL,nl;q=0.9",
-    ...(scenario.cookie ? { Cookie: scenario.cookie } : {}),
-  };
-}
-
-/** `count` requests by `clients` concurrent loops, bounded in time; latency includes the body. */
-async function runLoad(
-  origin: string,
-  scenario: Scenario,
-  count: number,
-  clients: number,
-): Promise<Run> {
-  const run = emptyRun();
-  const headers = headersFor(scenario);
-  const started = performance.now();
-  let issued = 0;
-  const loop = async () => {
-    while (issued < count && performance.now() - started < SCENARIO_TIME_LIMIT_MS) {
-      issued++;
-      const t = performance.now();
-      try {
-        const response = await fetch(origin + scenario.path, {
-          headers,
-          redirect: "manual",
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        await response.arrayBuffer();
-        const ms = performance.now() - t;
-        if (response.status === 200) run.latencies.push(ms);
-        else {
-          run.errors++;
-          run.firstError ??= `HTTP ${response.status}`;
-        }
-      } catch (error) {
-        run.errors++;
-        run.firstError ??= String(error);
-      }
-      // Only the loaded runs think; the single-client run measures one request after another.
-      if (THINK_MS > 0 && clients > 1) await new Promise((r) => setTimeout(r, THINK_MS));
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, loop));
-  run.wallMs = performance.now() - started;
-  return run;
-}
-
-/** The size of one response: decoded, and as sent over the wire with the negotiated encoding. */
-function responseSize(origin: string, scenario: Scenario): Promise<Result["size"]> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(origin + scenario.path, { headers: headersFor(scenario) }, (res) => {
-      let wireBytes = 0;
-      res.on("data", (chunk: Buffer) => (wireBytes += chunk.length));
-      res.on("end", () => {
-        void fetch(origin + scenario.path, { headers: headersFor(scenario), redirect: "manual" })
-          .then(async (r) => ({ status: r.status, body: await r.arrayBuffer() }))
-          .then(({ status, body }) =>
-            resolve({
-              status: res.statusCode === 200 ? status : (res.statusCode ?? 0),
-              bodyBytes: body.byteLength,
-              wireBytes,
-              encoding: String(res.headers["content-encoding"] ?? "identity"),
-            }),
-          )
-          .catch(reject);
-      });
-    });
-    request.on("error", reject);
-  });
-}
-
-async function waitForServer(origin: string) {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server!.exitCode !== null) throw new Error(`The server exited (${server!.exitCode}).`);
-    try {
-      const response = await fetch(`${origin}/`, { signal: AbortSignal.timeout(5000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("The server did not answer within 180 s.");
-}
-
-/** Signs in through the real form, as a browser without JavaScript does; returns the cookie. */
-async function signIn(origin: string, email: string): Promise<string> {
-  const response = await fetch(`${origin}/inloggen`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: origin,
-      "Sec-Fetch-Site": "same-origin",
-    },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "" }),
-  });
-  await response.arrayBuffer();
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("sessie=") && c.length > "sessie=".length);
-  if (!cookie) throw new Error(`Sign-in as ${email} failed (HTTP ${response.status}).`);
-  return cookie;
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = http.createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
-}
-
-// ─── CPU accounting from /proc ────────────────────────────────────────────────────────────────
-
-function processTicks(pid: number): { ppid: number; ticks: number } | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
-  } catch {
-    return null;
-  }
-}
-
-function cpuSnapshot(serverPid: number, postmasterPid: number) {
-  // The postmaster and its children (backends, background workers).
-  const postgres = new Map<number, number>([
-    [postmasterPid, processTicks(postmasterPid)?.ticks ?? 0],
-  ]);
-  for (const entry of readdirSync("/proc")) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    const info = processTicks(pid);
-    if (info?.ppid === postmasterPid) postgres.set(pid, info.ticks);
-  }
-  const [, ...cpu] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
-  const all = cpu.map(Number);
-  const idle = all[3]! + (all[4] ?? 0);
-  const total = all.reduce((a, b) => a + b, 0);
-  return { server: processTicks(serverPid)?.ticks ?? 0, postgres, busy: total - idle, total };
-}
-
-/** CPU per request; a backend that ended during the run is not counted (the pool keeps them). */
-function cpuDelta(
-  before: ReturnType<typeof cpuSnapshot>,
-  after: ReturnType<typeof cpuSnapshot>,
-  requests: number,
-) {
-  let postgres = 0;
-  for (const [pid, ticks] of after.postgres) postgres += ticks - (before.postgres.get(pid) ?? 0);
-  const n = Math.max(1, requests);
-  return {
-    serverMs: ((after.server - before.server) * TICK_MS) / n,
-    postgresMs: (postgres * TICK_MS) / n,
-    machineBusyPct: (100 * (after.busy - before.busy)) / Math.max(1, after.total - before.total),
-  };
-}
-
-// ─── Formatting ───────────────────────────────────────────────────────────────────────────────
-
-function percentile(values: number[], q: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(row));
-}
-
-function loadAverage() {
-  return os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(", ");
-}
-
-function seconds(since: number) {
-  return ((performance.now() - since) / 1000).toFixed(1);
-}
-
-function fmt(n: number) {
-  return n.toLocaleString("en-US");
-}
-
-function kb(bytes: number) {
-  return `${(bytes / 1024).toFixed(0)} KB`;
 }
