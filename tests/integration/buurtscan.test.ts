@@ -86,7 +86,7 @@ describe("the buurtscan of a composite area", () => {
     expect(many.result?.error?.indicator).toEqual(["tooManyIndicators"]);
     const unknown = await post({ intent: "start", indicator: [LONELY, "no_such_indicator"] });
     expect(unknown.result?.error?.[""]).toEqual(["unknownIndicator"]);
-    expect(await db().buurtScan.count()).toBe(0);
+    expect(await db().buurtScan.count({ where: { agendaId } })).toBe(0);
   });
 
   it("shows each buurt's figure and rank among the 14 buurten, and no false area average", async () => {

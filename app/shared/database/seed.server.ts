@@ -1,3 +1,4 @@
+import { seedDemoAgenda } from "../../features/agenda/demo-agenda.server";
 import { seedDemoAccounts } from "../../features/auth/demo-accounts.server";
 import { importIndicatorFolder, seedCatalogue } from "../../features/scan/catalogue.server";
 import {
@@ -16,12 +17,13 @@ export interface SeedReport {
   indicatorValues: number;
   demoAccounts: number;
   demoStories: number;
+  demoAgendas: number;
   policyInstruments: number;
 }
 
 /**
  * Real CBS territory for every gemeente in the CBS data folder, plus (outside production) the
- * demo accounts and invented demo stories. Idempotent.
+ * demo accounts, invented demo stories and the demo buurtagenda built on them. Idempotent.
  */
 export async function seedDatabase(options: { demoStories?: boolean } = {}): Promise<SeedReport> {
   const cbsDir = cbsDataDir(PROJECT_ROOT);
@@ -37,10 +39,20 @@ export async function seedDatabase(options: { demoStories?: boolean } = {}): Pro
   // Real instruments named in Heemstede's documents: seeded in production too.
   const policyInstruments = await seedHeemstedeInstruments();
   const demoAccounts = isProduction() ? 0 : await seedDemoAccounts();
-  // Invented stories make the demo tellable; tests that count stories start without them.
-  const demoStories =
-    !isProduction() && (options.demoStories ?? true) ? await seedDemoStories() : 0;
-  return { territory, indicators, indicatorValues, demoAccounts, demoStories, policyInstruments };
+  // Invented stories make the demo tellable; tests that count stories start without them, and
+  // without the demo buurtagenda (Heemstede, issue 8) that cites them.
+  const demoContent = !isProduction() && (options.demoStories ?? true);
+  const demoStories = demoContent ? await seedDemoStories() : 0;
+  const demoAgendas = demoContent ? await seedDemoAgenda() : 0;
+  return {
+    territory,
+    indicators,
+    indicatorValues,
+    demoAccounts,
+    demoStories,
+    demoAgendas,
+    policyInstruments,
+  };
 }
 
 export async function isSeeded(): Promise<boolean> {
