@@ -13,11 +13,11 @@ import {
   evaluationSchema,
 } from "../features/progress/evaluation.schema";
 import {
+  evaluationChoices,
   evaluationsOf,
   saveEvaluation,
   writeCouncilView,
 } from "../features/progress/evaluation.server";
-import { db } from "../shared/db.server";
 import { useText } from "../shared/i18n/i18n";
 import {
   CheckboxField,
@@ -45,11 +45,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const [details, items, agreements] = await Promise.all([
     getAgendaDetails(resource.agendaId),
     evaluationsOf(resource.agendaId),
-    db().agreement.findMany({
-      where: { agendaId: resource.agendaId },
-      orderBy: [{ dueOn: "asc" }, { title: "asc" }],
-      select: { id: true, title: true },
-    }),
+    evaluationChoices(resource.agendaId),
   ]);
   return {
     agenda: { id: resource.agendaId, title: details.title },

@@ -36,6 +36,15 @@ export async function evaluationsOf(agendaId: string, { publicOnly = false } = {
   }));
 }
 
+/** The agreements an evaluation can cover: all of this buurtagenda's, by end date. */
+export function evaluationChoices(agendaId: string) {
+  return db().agreement.findMany({
+    where: { agendaId },
+    orderBy: [{ dueOn: "asc" }, { title: "asc" }],
+    select: { id: true, title: true },
+  });
+}
+
 export type EvaluationOutcome = { ok: true; id: string } | { ok: false; error: "agreementForeign" };
 
 /** Writes a new evaluation, or changes one when `evaluationId` is given; links replaced whole. */
