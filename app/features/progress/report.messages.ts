@@ -27,11 +27,6 @@ export const reportMessages = defineMessages({
     byStatusTitle: "Alle afspraken per stand van zaken",
     status: "Stand van zaken",
     count: "Aantal",
-    status_planned: "Gepland",
-    status_in_progress: "Bezig",
-    status_done: "Klaar",
-    status_stalled: "Loopt vast",
-    status_dropped: "Gestopt",
     overdueExplain:
       "Een afspraak is over tijd als de einddatum voorbij is, maar de afspraak nog niet klaar of gestopt is.",
     agendasTitle: "Per buurtagenda",
@@ -89,11 +84,6 @@ export const reportMessages = defineMessages({
     byStatusTitle: "All agreements by status",
     status: "Status",
     count: "Number",
-    status_planned: "Planned",
-    status_in_progress: "In progress",
-    status_done: "Done",
-    status_stalled: "Stalled",
-    status_dropped: "Dropped",
     overdueExplain:
       "An agreement is overdue when its end date has passed but it is not done or dropped yet.",
     agendasTitle: "Per neighbourhood agenda",

@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, translate, type Locale } from "../../shared/i18n/i18n";
 import { dutchToday } from "../../shared/validation";
 import { agendaMessages } from "../agenda/agenda.messages";
+import { documentMessages } from "../document/document.messages";
 import { ANSWER_WITHIN_DAYS } from "./advice.schema";
 import { AGREEMENT_STATUS_ORDER, type dashboardRow } from "./dashboard";
 import type { DashboardFilterParams } from "./dashboard.schema";
@@ -72,7 +73,9 @@ export function councilReportContent(
   const wijk = filters.wijk ? (filters.wijkName ?? filters.wijk) : t("allWijken");
 
   const sum = (pick: (a: ReportAgenda) => number) => agendas.reduce((n, a) => n + pick(a), 0);
-  const statusLabel = (s: (typeof AGREEMENT_STATUS_ORDER)[number]) => t(`status_${s}` as Key);
+  // The same status words as the agreement form and the dashboard.
+  const statusLabel = (s: (typeof AGREEMENT_STATUS_ORDER)[number]) =>
+    translate(documentMessages, locale, `status_${s}`);
 
   return {
     title,
