@@ -19,5 +19,5 @@ COPY --from=build /app /app
 COPY --from=cbs . /app/data/cbs
 USER node
 EXPOSE 3000
-# DATABASE_URL and SMTP_URL are required in production; see README "Configuration".
+# DATABASE_URL, SMTP_URL and BALLOT_SECRET are required in production; see README "Configuration".
 CMD ["node", "--import", "tsx", "scripts/start.ts"]

@@ -163,6 +163,9 @@ function SiteLayout({
             <Link to={href("/privacy")}>{t("navPrivacy")}</Link>
           </li>
           <li>
+            <Link to={href("/goede-voorbeelden")}>{t("navGoodPractices")}</Link>
+          </li>
+          <li>
             <Link to={href("/open-data")}>{t("navOpenData")}</Link>
           </li>
           {showDevMail ? (

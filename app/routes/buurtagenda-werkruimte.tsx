@@ -135,6 +135,16 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
             {t("evaluationsLink")}
           </Link>
         </li>
+        <li>
+          <Link to={href("/buurtagenda/:id/wijkbegroting", { id: agenda.id })}>
+            {t("budgetRoundsLink")}
+          </Link>
+        </li>
+        <li>
+          <Link to={href("/buurtagenda/:id/goede-voorbeelden", { id: agenda.id })}>
+            {t("goodPracticesLink")}
+          </Link>
+        </li>
         {loaderData.can["agenda.edit"] ? (
           <li>
             <Link to={href("/buurtagenda/:id/gegevens", { id: agenda.id })}>

@@ -22,6 +22,9 @@ import { formatDate, formatDay, useLocale, useText } from "../shared/i18n/i18n";
 import { EvaluationView } from "../features/progress/evaluation-view";
 import { evaluationMessages } from "../features/progress/evaluation.messages";
 import { evaluationsOf } from "../features/progress/evaluation.server";
+import { budgetMessages } from "../features/budget/budget.messages";
+import { roundsOf } from "../features/budget/budget.server";
+import { formatEuros } from "../features/agenda/money";
 
 // The public page of a buurtagenda: what residents see. No internal notes, no rankings.
 
@@ -36,10 +39,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const buurten = agenda.buurten.map((b) => b.buurt);
   const { bbox } = placementOf(buurten.map((b) => b.geometry as unknown as AreaGeometry));
   const url = new URL(request.url);
-  const [version, following, evaluations] = await Promise.all([
+  const [version, following, evaluations, rounds] = await Promise.all([
     newestVersion(resource.agendaId),
     user ? isFollowing(resource.agendaId, user.id) : false,
     evaluationsOf(resource.agendaId, { publicOnly: true }),
+    roundsOf(resource.agendaId),
   ]);
   const publishedAgreements = new Set(version ? embeddedIds(version.content).agreementEmbed : []);
   // The agreements of the published text, with who does them and how far they are now.
@@ -60,6 +64,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     liveAgreements: live.agreements,
     following,
+    budgetRounds: rounds.map((r) => ({
+      id: r.id,
+      title: r.title,
+      amountEuros: r.amountEuros,
+      opensOn: r.opensOn.toISOString().slice(0, 10),
+      closesOn: r.closesOn.toISOString().slice(0, 10),
+      phase: r.phase,
+    })),
     // Evaluations made public, naming only agreements of the published text.
     evaluations: evaluations.map((e) => ({
       id: e.id,
@@ -115,6 +127,7 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
   const ts = useText(storiesMessages);
   const td = useText(documentMessages);
   const te = useText(evaluationMessages);
+  const tb = useText(budgetMessages);
   const locale = useLocale();
   const { agenda, version } = loaderData;
   const [search] = useSearchParams();
@@ -182,6 +195,32 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
           <p className="utrecht-paragraph">{td("publicNoVersion")}</p>
         )}
       </section>
+      {loaderData.budgetRounds.length ? (
+        <section className="section stack" aria-labelledby="wijkbegroting">
+          <h2 className="utrecht-heading-2" id="wijkbegroting">
+            {tb("publicHeading")}
+          </h2>
+          <ul className="utrecht-unordered-list">
+            {loaderData.budgetRounds.map((round) => (
+              <li key={round.id}>
+                <Link
+                  to={href("/buurtagenda/:id/wijkbegroting/:round", {
+                    id: agenda.id,
+                    round: round.id,
+                  })}
+                >
+                  {round.title}
+                </Link>{" "}
+                ({formatEuros(round.amountEuros, locale)}):{" "}
+                {tb(`phase_${round.phase}`, {
+                  from: formatDate(round.opensOn, locale),
+                  to: formatDate(round.closesOn, locale),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {loaderData.evaluations.length ? (
         <section className="section stack" aria-labelledby="evaluaties">
           <h2 className="utrecht-heading-2" id="evaluaties">

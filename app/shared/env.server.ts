@@ -18,6 +18,11 @@ const envSchema = z.object({
   ACCESSIBILITY_EMAIL: z.string().default("toegankelijkheid@buurtagenda.localhost"),
   /** Optional MapLibre style URL for a base map (e.g. PDOK BRT-Achtergrondkaart). */
   MAP_STYLE_URL: z.url().optional(),
+  /**
+   * Key that seals who cast a budget ballot (decision 0022): kept outside the database, so a copy
+   * of the database cannot tell whose ballot is whose. Required in production.
+   */
+  BALLOT_SECRET: z.string().min(32).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -31,6 +36,9 @@ export function env(): Env {
   }
   if (isProduction() && !parsed.data.SMTP_URL) {
     throw new Error("Invalid environment: SMTP_URL is required in production");
+  }
+  if (isProduction() && !parsed.data.BALLOT_SECRET) {
+    throw new Error("Invalid environment: BALLOT_SECRET (32 characters or more) is required in production");
   }
   return parsed.data;
 }

@@ -52,6 +52,8 @@ export const POLICY = {
   "story.react": "signedIn",
   "agenda.follow": "signedIn",
   "idea.submit": "signedIn",
+  /** Any account may vote; the budget round also checks the voter's buurt lies in the area. */
+  "budget.vote": "signedIn",
   "story.record": ["buurtplatform", "gemeente", "partner"],
   "story.moderate": ["buurtplatform", "gemeente"],
   "idea.moderate": ["buurtplatform", "gemeente"],
@@ -74,6 +76,8 @@ export const POLICY = {
   "idea.judge": ["gemeente"],
   "advice.answer": ["gemeente"],
   "evaluation.write": ["buurtplatform", "gemeente"],
+  "practice.mark": ["buurtplatform", "gemeente"],
+  "budget.manage": ["gemeente"],
   "instrument.manage": ["gemeente"],
   "focusArea.designate": ["gemeente"],
   "dashboard.view": ["gemeente", "adviesraad"],

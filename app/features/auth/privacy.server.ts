@@ -11,6 +11,7 @@ import {
 } from "../stories/stories.server";
 import { followedAgendas } from "../document/followers.server";
 import { eraseIdeaDataOf, personalIdeaData } from "../ideas/ideas.server";
+import { budgetRoundsVotedIn } from "../budget/budget.server";
 import { rolesBlockingSelfDeletion } from "./account-deletion";
 import type { Limited, RequestContext } from "./accounts.server";
 import { verifyPassword } from "./password.server";
@@ -56,8 +57,8 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
       },
     },
   });
-  const [codes, stories, parties, notifications, auditEvents, ideas, following] = await Promise.all(
-    [
+  const [codes, stories, parties, notifications, auditEvents, ideas, following, budget] =
+    await Promise.all([
       db().emailCode.findMany({
         where: { email: user.email },
         select: { purpose: true, createdAt: true, expiresAt: true },
@@ -68,8 +69,8 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
       auditEventsByActor(db(), userId),
       personalIdeaData(userId),
       followedAgendas(userId),
-    ],
-  );
+      budgetRoundsVotedIn(userId),
+    ]);
   await recordAuditEvent(db(), {
     actorId: userId,
     action: "account.data_exported",
@@ -91,6 +92,8 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
     ideas: ideas.ideas,
     ideaSupports: ideas.ideaSupports,
     following,
+    // Which budget rounds the person voted in; what they voted is not linked to them (decision 0022).
+    budgetRoundsVotedIn: budget,
     notifications,
     organisationMemberships: parties.memberships,
     invitations: parties.invitations,
