@@ -25,7 +25,7 @@ export const practicesMessages = defineMessages({
     area_high: "Dichtbevolkt (5.000 of meer inwoners per km²)",
     areaUnknown: "Onbekend",
     areaSource:
-      "Soort gebied: berekend uit CBS, Kerncijfers wijken en buurten (inwoners en landoppervlak).",
+      "Soort gebied: berekend uit CBS, Kerncijfers wijken en buurten (inwoners en landoppervlak van de buurten, of van de gemeente als de cijfers van de buurten ontbreken).",
     themes: "Onderwerpen",
     markTitle: "Een goed voorbeeld markeren",
     markIntro: "Kiest u een onderwerp dat al een voorbeeld heeft, dan verandert u dat voorbeeld.",
@@ -91,7 +91,7 @@ export const practicesMessages = defineMessages({
     area_high: "Densely populated (5,000 or more residents per km²)",
     areaUnknown: "Unknown",
     areaSource:
-      "Kind of area: computed from CBS, Kerncijfers wijken en buurten (residents and land area).",
+      "Kind of area: computed from CBS, Kerncijfers wijken en buurten (residents and land area of the buurten, or of the gemeente when those are missing).",
     themes: "Themes",
     markTitle: "Mark a good practice",
     markIntro: "If you choose a subject that already has an example, you change that example.",

@@ -68,22 +68,25 @@ export type PracticeOutcome =
   | { ok: true; id: string; changed: boolean }
   | { ok: false; field: "subject" | "themes"; error: "subjectForeign" | "themeUnknown" };
 
-/** The population-density band of the area, from its buurten's newest CBS figures. */
+/**
+ * The population-density band of the area, from its buurten's newest CBS figures; from the
+ * gemeente's when a buurt lacks them (CBS publishes no buurt figures for some years).
+ */
 async function areaKindOf(agenda: AgendaResource) {
+  const codes = [...agenda.buurtCodes, agenda.gemeenteCode];
   const rows = await newestValues(
     db(),
     ["cbs_aantal_inwoners", "cbs_oppervlakte_land"],
-    agenda.buurtCodes,
-    agenda.buurtCodes,
+    codes,
+    codes,
   );
   const value = (code: string, key: string) =>
     rows.find((r) => r.areaCode === code && r.indicatorKey === key)?.value ?? null;
-  return areaKind(
-    agenda.buurtCodes.map((code) => ({
-      inhabitants: value(code, "cbs_aantal_inwoners"),
-      landHectares: value(code, "cbs_oppervlakte_land"),
-    })),
-  );
+  const part = (code: string) => ({
+    inhabitants: value(code, "cbs_aantal_inwoners"),
+    landHectares: value(code, "cbs_oppervlakte_land"),
+  });
+  return areaKind(agenda.buurtCodes.map(part)) ?? areaKind([part(agenda.gemeenteCode)]);
 }
 
 /**
