@@ -38,7 +38,9 @@ export function env(): Env {
     throw new Error("Invalid environment: SMTP_URL is required in production");
   }
   if (isProduction() && !parsed.data.BALLOT_SECRET) {
-    throw new Error("Invalid environment: BALLOT_SECRET (32 characters or more) is required in production");
+    throw new Error(
+      "Invalid environment: BALLOT_SECRET (32 characters or more) is required in production",
+    );
   }
   return parsed.data;
 }
