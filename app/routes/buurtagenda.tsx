@@ -64,7 +64,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     liveAgreements: live.agreements,
     following,
-    budgetRounds: rounds.map((r) => ({
+    votingRounds: rounds.map((r) => ({
       id: r.id,
       title: r.title,
       amountEuros: r.amountEuros,
@@ -195,13 +195,13 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
           <p className="utrecht-paragraph">{td("publicNoVersion")}</p>
         )}
       </section>
-      {loaderData.budgetRounds.length ? (
+      {loaderData.votingRounds.length ? (
         <section className="section stack" aria-labelledby="wijkbegroting">
           <h2 className="utrecht-heading-2" id="wijkbegroting">
             {tb("publicHeading")}
           </h2>
           <ul className="utrecht-unordered-list">
-            {loaderData.budgetRounds.map((round) => (
+            {loaderData.votingRounds.map((round) => (
               <li key={round.id}>
                 <Link
                   to={href("/buurtagenda/:id/wijkbegroting/:round", {

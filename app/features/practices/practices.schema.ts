@@ -4,6 +4,9 @@ import { AREA_KINDS, COST_BANDS, type CostBand } from "./area-kind";
 
 // Marking a good practice, and the library's search. Errors are keys of practicesMessages.
 
+/** The library shows at most this many examples; the page asks to search more precisely. */
+export const LIBRARY_PAGE_SIZE = 50;
+
 /** "agenda" for the whole buurtagenda, otherwise an agreement id. */
 export const WHOLE_AGENDA = "agenda";
 

@@ -4,7 +4,12 @@ import { db } from "../../shared/db.server";
 import type { AgendaResource } from "../agenda/agenda.server";
 import { newestValues } from "../scan/buurtscan.server";
 import { COST_BANDS, areaKind } from "./area-kind";
-import { WHOLE_AGENDA, type LibraryQuery, type PracticeInput } from "./practices.schema";
+import {
+  LIBRARY_PAGE_SIZE,
+  WHOLE_AGENDA,
+  type LibraryQuery,
+  type PracticeInput,
+} from "./practices.schema";
 
 // Good practices (issue 9): staff and platforms mark a finished agreement or a whole buurtagenda
 // as an example, with what worked and what did not; a library across all gemeenten of the
@@ -12,7 +17,6 @@ import { WHOLE_AGENDA, type LibraryQuery, type PracticeInput } from "./practices
 // (decision 0023). The only code that writes the good-practice tables.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const LIBRARY_PAGE_SIZE = 50;
 
 /** What can be marked: the whole agenda, and each finished (done) agreement. */
 export function finishedAgreements(agendaId: string) {
