@@ -4,7 +4,7 @@ import { Form, Link, data, href, redirect, useLocation, useSearchParams } from "
 import type { z } from "zod";
 import type { Route } from "./+types/buurtagenda-wijkbegroting-ronde";
 import { agendaFor, agendaForChange, permissionsOn } from "../features/agenda/agenda-routes.server";
-import { getPublicAgenda } from "../features/agenda/agenda.server";
+import { getAgendaDetails } from "../features/agenda/agenda.server";
 import { formatEuros } from "../features/agenda/money";
 import { BallotForm } from "../features/budget/ballot-form";
 import { budgetMessages } from "../features/budget/budget.messages";
@@ -43,13 +43,16 @@ type MessageKey = keyof (typeof budgetMessages)["nl"];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, resource } = await agendaFor(request, params.id, "published.view");
-  const page = await roundPage(resource, params.round, user?.id ?? null);
+  const can = permissionsOn(user, resource, ["budget.manage", "agenda.view"]);
+  const [page, agenda] = await Promise.all([
+    roundPage(resource, params.round, user?.id ?? null, can["budget.manage"]),
+    getAgendaDetails(resource.agendaId),
+  ]);
   if (!page) throw data(null, { status: 404 });
-  const agenda = await getPublicAgenda(resource.agendaId);
   return {
-    agenda: { id: resource.agendaId, title: agenda!.title },
+    agenda: { id: resource.agendaId, title: agenda.title },
     signedIn: user !== null,
-    can: permissionsOn(user, resource, ["budget.manage", "agenda.view"]),
+    can,
     today: dutchToday(),
     ...page,
   };
@@ -143,6 +146,27 @@ export default function BudgetRound({ loaderData, actionData }: Route.ComponentP
   const inArea = me?.homeBuurtCode
     ? loaderData.buurten.some((b) => b.code === me.homeBuurtCode)
     : false;
+  // The same form serves a first choice and a later change, so a voter who moved can fix it here.
+  const homeBuurtForm = (
+    <>
+      <p className="utrecht-paragraph">{t("homeBuurtIntro")}</p>
+      <Form method="post" className="form" {...getFormProps(homeForm)}>
+        <input type="hidden" name="intent" value="home-buurt" />
+        <SelectField
+          field={homeFields.buurt}
+          label={t("homeBuurtLabel")}
+          errors={homeFields.buurt.errors?.map(t)}
+          placeholder=""
+          defaultValue={inArea ? (me?.homeBuurtCode ?? "") : me?.homeBuurtCode ? "elders" : ""}
+          options={[
+            ...loaderData.buurten.map((b) => ({ value: b.code, label: b.name })),
+            { value: "elders", label: t("homeBuurtElsewhere") },
+          ]}
+        />
+        <SubmitButton>{t("homeBuurtSave")}</SubmitButton>
+      </Form>
+    </>
+  );
   const defaultOwner =
     loaderData.parties.find((p) => p.kind === "municipality")?.id ?? loaderData.parties[0]?.id;
   const chosenTotal = loaderData.results
@@ -204,22 +228,7 @@ export default function BudgetRound({ loaderData, actionData }: Route.ComponentP
                 <p className="utrecht-paragraph">{t("outsideAreaNote")}</p>
               ) : null}
               <h3 className="utrecht-heading-3">{t("homeBuurtTitle")}</h3>
-              <p className="utrecht-paragraph">{t("homeBuurtIntro")}</p>
-              <Form method="post" className="form" {...getFormProps(homeForm)}>
-                <input type="hidden" name="intent" value="home-buurt" />
-                <SelectField
-                  field={homeFields.buurt}
-                  label={t("homeBuurtLabel")}
-                  errors={homeFields.buurt.errors?.map(t)}
-                  placeholder=""
-                  defaultValue={me?.homeBuurtCode && !inArea ? "elders" : ""}
-                  options={[
-                    ...loaderData.buurten.map((b) => ({ value: b.code, label: b.name })),
-                    { value: "elders", label: t("homeBuurtElsewhere") },
-                  ]}
-                />
-                <SubmitButton>{t("homeBuurtSave")}</SubmitButton>
-              </Form>
+              {homeBuurtForm}
             </>
           ) : (
             <>
@@ -233,6 +242,10 @@ export default function BudgetRound({ loaderData, actionData }: Route.ComponentP
                 hasVoted={me.hasVoted}
                 error={ballot?.error ?? null}
               />
+              <details open={Boolean(homeFields.buurt.errors?.length)}>
+                <summary>{t("homeBuurtChange")}</summary>
+                {homeBuurtForm}
+              </details>
             </>
           )}
         </section>

@@ -4,7 +4,7 @@ import { Form, Link, href, redirect } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/buurtagenda-wijkbegroting";
 import { agendaFor, agendaForChange, permissionsOn } from "../features/agenda/agenda-routes.server";
-import { getPublicAgenda } from "../features/agenda/agenda.server";
+import { getAgendaDetails } from "../features/agenda/agenda.server";
 import { formatEuros } from "../features/agenda/money";
 import { budgetMessages } from "../features/budget/budget.messages";
 import { BUDGET_METHODS, openRoundSchema } from "../features/budget/budget.schema";
@@ -25,13 +25,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, resource } = await agendaFor(request, params.id, "published.view");
   const can = permissionsOn(user, resource, ["budget.manage"]);
   const [agenda, rounds, room, ideas] = await Promise.all([
-    getPublicAgenda(resource.agendaId),
+    getAgendaDetails(resource.agendaId),
     roundsOf(resource.agendaId),
     can["budget.manage"] ? budgetRoom(resource.agendaId) : null,
     can["budget.manage"] ? fittingIdeas(resource.agendaId) : [],
   ]);
   return {
-    agenda: { id: resource.agendaId, title: agenda!.title },
+    agenda: { id: resource.agendaId, title: agenda.title },
     can,
     today: dutchToday(),
     rounds: rounds.map((r) => ({

@@ -62,7 +62,8 @@ export const budgetMessages = defineMessages({
     signInToVoteIntro: "Met een code per e-mail bent u zo ingelogd. U heeft geen wachtwoord nodig.",
     homeBuurtTitle: "In welke buurt woont u?",
     homeBuurtIntro:
-      "Alleen bewoners van het gebied mogen stemmen. U kiest zelf uw buurt; wij controleren geen adres. U kunt dit later veranderen bij uw account.",
+      "Alleen bewoners van het gebied mogen stemmen. U kiest zelf uw buurt; wij controleren geen adres. U kunt dit op deze pagina veranderen zolang de stemming open is.",
+    homeBuurtChange: "Woont u in een andere buurt?",
     homeBuurtLabel: "Mijn buurt",
     homeBuurtElsewhere: "Ik woon niet in dit gebied",
     homeBuurtSave: "Opslaan",
@@ -206,7 +207,8 @@ export const budgetMessages = defineMessages({
     signInToVoteIntro: "A code by email signs you in quickly. You do not need a password.",
     homeBuurtTitle: "Which buurt do you live in?",
     homeBuurtIntro:
-      "Only residents of the area may vote. You choose your buurt yourself; we do not check an address. You can change it later in your account.",
+      "Only residents of the area may vote. You choose your buurt yourself; we do not check an address. You can change it on this page while the vote is open.",
+    homeBuurtChange: "Do you live in a different buurt?",
     homeBuurtLabel: "My buurt",
     homeBuurtElsewhere: "I do not live in this area",
     homeBuurtSave: "Save",

@@ -174,41 +174,45 @@ async function loadRound(tx: Db, agendaId: string, roundId: string) {
 const ballotIdeas = (round: { ideas: { ideaId: string; title: string; costEuros: number }[] }) =>
   round.ideas.map(({ ideaId, title, costEuros }) => ({ ideaId, title, costEuros }));
 
-/** Buurt names of the area, in the agenda's order. */
-async function areaBuurten(agenda: AgendaResource) {
-  const buurten = await db().buurt.findMany({
-    where: { code: { in: agenda.buurtCodes } },
-    select: { code: true, name: true },
-    orderBy: { name: "asc" },
-  });
-  return buurten;
-}
-
-/** Everything the round page shows; `userId` adds the person's own ballot and buurt. */
-export async function roundPage(agenda: AgendaResource, roundId: string, userId: string | null) {
+/**
+ * Everything the round page shows; `userId` adds the person's own ballot and buurt, `forStaff`
+ * the agenda's parties (owners for the draft agreements), which only the close form needs.
+ */
+export async function roundPage(
+  agenda: AgendaResource,
+  roundId: string,
+  userId: string | null,
+  forStaff: boolean,
+) {
   const round = await loadRound(db(), agenda.agendaId, roundId);
   if (!round) return null;
   const phase = roundPhase(round);
-  const [buurten, me, results, turnout, deviations, parties] = await Promise.all([
-    areaBuurten(agenda),
+  const [buurten, inhabitants, me, results, turnout, deviations, parties] = await Promise.all([
+    db().buurt.findMany({
+      where: { code: { in: agenda.buurtCodes } },
+      select: { code: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    newestValues(db(), ["cbs_aantal_inwoners"], agenda.buurtCodes, agenda.buurtCodes),
     userId ? voterState(round.id, userId) : null,
     phase === "closed"
       ? db().budgetResult.findMany({ where: { roundId: round.id }, orderBy: { rank: "asc" } })
       : [],
     turnoutOf(round.id, phase === "closed"),
-    db().budgetDeviation.findMany({ where: { roundId: round.id }, orderBy: { createdAt: "asc" } }),
-    db().agendaParty.findMany({
-      where: { agendaId: agenda.agendaId },
-      select: { id: true, organisation: { select: { name: true, kind: true } } },
-      orderBy: { organisation: { name: "asc" } },
+    // Public: what was decided and why, not which staff member recorded it.
+    db().budgetDeviation.findMany({
+      where: { roundId: round.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, ideaId: true, include: true, reason: true, createdAt: true },
     }),
+    forStaff
+      ? db().agendaParty.findMany({
+          where: { agendaId: agenda.agendaId },
+          select: { id: true, organisation: { select: { name: true, kind: true } } },
+          orderBy: { organisation: { name: "asc" } },
+        })
+      : [],
   ]);
-  const inhabitants = await newestValues(
-    db(),
-    ["cbs_aantal_inwoners"],
-    agenda.buurtCodes,
-    agenda.buurtCodes,
-  );
   const inhabitantsOf = new Map(inhabitants.map((v) => [v.areaCode, v.value]));
   const votersOf = new Map(turnout.map((t) => [t.buurtCode, t.voters]));
   return {
@@ -219,9 +223,7 @@ export async function roundPage(agenda: AgendaResource, roundId: string, userId:
       method: round.method as BudgetMethod,
       opensOn: iso(round.opensOn),
       closesOn: iso(round.closesOn),
-      closedAt: round.closedAt,
       phase,
-      ownerPartyId: round.ownerPartyId,
     },
     ideas: ballotIdeas(round),
     buurten,
@@ -365,31 +367,36 @@ async function storedBallots(tx: Db, roundId: string): Promise<string[][]> {
   return ballots.map((b) => b.choices.map((c) => c.ideaId));
 }
 
+/** "3 stemmen", "1 stem": how an agreement's description says where it came from. */
+const votesText = (votes: number) => `${votes} ${votes === 1 ? "stem" : "stemmen"}`;
+
 /** Due date of a draft agreement: the end of the buurtagenda, or today when that has passed. */
-async function draftAgreement(
-  tx: Db,
-  actorId: string,
-  agendaId: string,
-  ownerPartyId: string,
-  round: { title: string },
-  idea: { ideaId: string; title: string; costEuros: number },
-  description: string,
-) {
-  const agenda = await tx.buurtagenda.findUniqueOrThrow({
+async function draftDueOn(tx: Db, agendaId: string) {
+  const { endsOn } = await tx.buurtagenda.findUniqueOrThrow({
     where: { id: agendaId },
     select: { endsOn: true },
   });
   const today = dutchToday();
+  return iso(endsOn) < today ? day(today) : endsOn;
+}
+
+async function draftAgreement(
+  tx: Db,
+  actorId: string,
+  agendaId: string,
+  draft: { ownerPartyId: string; dueOn: Date; roundTitle: string; description: string },
+  idea: { ideaId: string; title: string; costEuros: number },
+) {
   const agreement = await tx.agreement.create({
     data: {
       agendaId,
       title: idea.title,
-      description,
-      ownerPartyId,
-      startsOn: day(today),
-      dueOn: iso(agenda.endsOn) < today ? day(today) : agenda.endsOn,
+      description: draft.description,
+      ownerPartyId: draft.ownerPartyId,
+      startsOn: day(dutchToday()),
+      dueOn: draft.dueOn,
       costEuros: idea.costEuros,
-      budgetSource: `Wijkbegroting: ${round.title}`,
+      budgetSource: `Wijkbegroting: ${draft.roundTitle}`,
       status: "planned",
       createdById: actorId,
       ideas: { create: { ideaId: idea.ideaId } },
@@ -440,6 +447,7 @@ export async function closeRound(
     });
     const byId = new Map(ideas.map((i) => [i.ideaId, i]));
     const agreementOf = new Map<string, string>();
+    const dueOn = await draftDueOn(tx, agenda.agendaId);
     for (const row of rows.filter((r) => r.chosen)) {
       agreementOf.set(
         row.ideaId,
@@ -447,10 +455,13 @@ export async function closeRound(
           tx,
           actorId,
           agenda.agendaId,
-          ownerPartyId,
-          round,
+          {
+            ownerPartyId,
+            dueOn,
+            roundTitle: round.title,
+            description: `Gekozen in de wijkbegroting "${round.title}" met ${votesText(row.votes)}.`,
+          },
           byId.get(row.ideaId)!,
-          `Gekozen in de wijkbegroting "${round.title}" met ${row.votes} ${row.votes === 1 ? "stem" : "stemmen"}.`,
         ),
       );
     }
@@ -548,10 +559,13 @@ export async function deviateFromResult(
             tx,
             actorId,
             agenda.agendaId,
-            round.ownerPartyId,
-            round,
+            {
+              ownerPartyId: round.ownerPartyId,
+              dueOn: await draftDueOn(tx, agenda.agendaId),
+              roundTitle: round.title,
+              description: `Niet gekozen in de wijkbegroting "${round.title}" (${votesText(result.votes)}), toch uitgevoerd: ${input.reason}`,
+            },
             idea,
-            `Niet gekozen in de wijkbegroting "${round.title}" (${result.votes} ${result.votes === 1 ? "stem" : "stemmen"}), toch uitgevoerd: ${input.reason}`,
           );
       if (!result.agreementId) {
         await tx.budgetResult.update({
