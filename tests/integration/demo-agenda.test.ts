@@ -6,6 +6,7 @@ import {
   findDemoAgenda,
 } from "../../app/features/agenda/demo-agenda.server";
 import type { EmbedRecords } from "../../app/features/document/document.server";
+import { searchLibrary } from "../../app/features/practices/practices.server";
 import { councilDashboard } from "../../app/features/progress/dashboard.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
@@ -40,6 +41,7 @@ async function counts() {
     users: await db().user.count(),
     roles: await db().roleAssignment.count(),
     auditEvents: await db().auditEvent.count(),
+    practices: await db().goodPractice.count(),
   };
 }
 
@@ -134,6 +136,21 @@ describe("the demo buurtagenda", () => {
       include: { user: { select: { email: true } } },
     });
     expect(followers.map((f) => f.user.email)).toEqual(["bewoner@demo.buurtagenda.nl"]);
+  });
+
+  it("is in the library of good practices, found by a search from anywhere", async () => {
+    const found = await searchLibrary({
+      q: "eenzaamheid wandeling",
+      thema: "",
+      gebied: "",
+      kosten: "",
+      gemeente: "",
+    });
+    expect(found.items.map((p) => [p.title, p.agenda.gemeenteCode])).toEqual([
+      ["Verhalen ophalen met een wijkwandeling tegen eenzaamheid (demo)", "GM0397"],
+    ]);
+    // The whole agenda's cost: its three agreements (6,000 + 18,000 + 4,500).
+    expect(found.items[0]!.costEuros).toBe(28_500);
   });
 
   it(

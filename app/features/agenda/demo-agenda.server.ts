@@ -10,6 +10,8 @@ import { checkDocument, type DocNode } from "../document/document";
 import { publish, saveDraft, signOff } from "../document/document.server";
 import { follow } from "../document/followers.server";
 import { createFinding, valueRef } from "../linking/findings.server";
+import { markPractice } from "../practices/practices.server";
+import { WHOLE_AGENDA } from "../practices/practices.schema";
 import { reportProgress } from "../progress/progress.server";
 import {
   addTrigger,
@@ -29,7 +31,8 @@ import { addParty, createOrganisation, updateParty } from "./parties.server";
 // One invented demo buurtagenda (issue 8), so the council's dashboard has something to show on a
 // fresh install: Heemstede's composite area De Glip + Glipper Dreef, stuck in block 4 for forty
 // days, a published version with three agreements (one overdue), a draft change after it to
-// advise on, and the demo resident following it. Everything in it is made up and says so: the
+// advise on, the demo resident following it, and the agenda as an example in the library of
+// good practices. Everything in it is made up and says so: the
 // title ends in "(demo)" and the public description calls it an invented example. Only loaded
 // outside production, like the demo accounts and stories it is built on, and only once.
 //
@@ -395,6 +398,25 @@ async function fill(agendaId: string, people: DemoPeople, now: Date) {
       first.revision,
     ),
     "saving the draft change",
+  );
+
+  // The published agenda as an example in the library of good practices (issue 9), so a
+  // wijkplatform elsewhere finds what Heemstede did about loneliness on a fresh install.
+  ok(
+    await markPractice(kees.id, resource, {
+      intent: "mark",
+      subject: WHOLE_AGENDA,
+      title: "Verhalen ophalen met een wijkwandeling tegen eenzaamheid (demo)",
+      whatWorked:
+        "Verzonnen voorbeeld (demo). Op de wijkwandeling met WIJ Heemstede vertelden ouderen " +
+        "veel meer dan op een avond in het buurthuis. Hun verhalen en de cijfers van de " +
+        "buurtscan wezen samen op eenzaamheid; daardoor kwam de koffieochtend er snel.",
+      whatDidNot:
+        "Gezinnen met geldzorgen bereikten we nauwelijks op de wandeling. Een volgende keer " +
+        "vragen we de school en de voedselbank om mee te doen.",
+      themes: ["loneliness", "livelihood_debts"],
+    }),
+    "marking the good practice",
   );
 
   // Owners of the blocks; blocks 1–3 done, block 4 open since long, 5–7 under way.
