@@ -16,6 +16,7 @@ import {
 } from "../features/budget/budget.schema";
 import {
   castBallot,
+  checkRound,
   closeRound,
   declareHomeBuurt,
   deviateFromResult,
@@ -43,7 +44,7 @@ type MessageKey = keyof (typeof budgetMessages)["nl"];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, resource } = await agendaFor(request, params.id, "published.view");
-  const can = permissionsOn(user, resource, ["budget.manage", "agenda.view"]);
+  const can = permissionsOn(user, resource, ["budget.manage", "budget.recount", "agenda.view"]);
   const [page, agenda] = await Promise.all([
     roundPage(resource, params.round, user?.id ?? null, can["budget.manage"]),
     getAgendaDetails(resource.agendaId),
@@ -86,6 +87,12 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (!outcome) throw data(null, { status: 404 });
     if (!outcome.ok) return { ballot: { error: outcome.error as MessageKey, choices } };
     return redirect(`${back}?${outcome.changed ? "veranderd" : "gestemd"}=1#stemmen`);
+  }
+  if (intent === "recount") {
+    const { user, resource } = await agendaForChange(request, params.id, "budget.recount");
+    const outcome = await checkRound(user.id, resource, params.round);
+    if (!outcome) throw data(null, { status: 404 });
+    return redirect(`${back}?hertelling=${outcome.matches ? "gelijk" : "anders"}#hertellen`);
   }
   const { user, resource } = await agendaForChange(request, params.id, "budget.manage");
   if (intent === "close") {
@@ -335,6 +342,21 @@ export default function BudgetRound({ loaderData, actionData }: Route.ComponentP
           </p>
           <h3 className="utrecht-heading-3">{t("ruleTitle")}</h3>
           <p className="utrecht-paragraph">{t("rule")}</p>
+          {loaderData.can["budget.recount"] ? (
+            <div className="stack" id="hertellen">
+              <h3 className="utrecht-heading-3">{t("recountTitle")}</h3>
+              <p className="utrecht-paragraph">{t("recountIntro")}</p>
+              {search.get("hertelling") === "gelijk" ? (
+                <StatusMessage>{t("recountMatches")}</StatusMessage>
+              ) : search.get("hertelling") === "anders" ? (
+                <FormAlert messages={[t("recountDiffers")]} />
+              ) : null}
+              <Form method="post">
+                <input type="hidden" name="intent" value="recount" />
+                <SubmitButton>{t("recountButton")}</SubmitButton>
+              </Form>
+            </div>
+          ) : null}
         </section>
       ) : null}
 

@@ -386,10 +386,24 @@ describe("closing and counting", () => {
     expect(command.stderr).toMatch(
       /The recount differs from the published result for: .*Buurtkamer/,
     );
+    // The council checks the count from the round page and is told it differs; a resident may not.
+    const recountOnPage = (cookie?: string) => onRound({ intent: "recount" }, cookie);
+    await expect(recountOnPage(residents[0]!.cookie)).rejects.toMatchObject({
+      init: { status: 403 },
+    });
+    expect(isRedirectTo(await recountOnPage(cookies.adviesraad), /hertelling=anders/)).toBe(true);
     await db().budgetBallotChoice.create({
       data: { ballotId: ballot.ballotId, ideaId: ideas.kamer! },
     });
     expect((await recountRound(roundId))!.differences).toEqual([]);
+    expect(isRedirectTo(await recountOnPage(cookies.buurtplatform), /hertelling=gelijk/)).toBe(
+      true,
+    );
+    const checks = await db().auditEvent.findMany({
+      where: { action: "budget.recounted", subjectId: agendaId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(checks.map((c) => (c.details as { matches: boolean }).matches)).toEqual([false, true]);
   });
 });
 

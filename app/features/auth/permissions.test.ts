@@ -114,6 +114,7 @@ const EXPECTED: Record<Action, typeof EVERYONE | typeof ANY_ACCOUNT | typeof MEM
   "evaluation.write": ["buurtplatform", "gemeente"],
   "practice.mark": ["buurtplatform", "gemeente"],
   "budget.manage": ["gemeente"],
+  "budget.recount": ["buurtplatform", "gemeente", "adviesraad"],
   "instrument.manage": ["gemeente"],
   "idea.moderate": ["buurtplatform", "gemeente"],
   "focusArea.designate": ["gemeente"],

@@ -78,6 +78,8 @@ export const POLICY = {
   "evaluation.write": ["buurtplatform", "gemeente"],
   "practice.mark": ["buurtplatform", "gemeente"],
   "budget.manage": ["gemeente"],
+  /** Checking a count is for those who watch over it, not only the gemeente that counted. */
+  "budget.recount": ["buurtplatform", "gemeente", "adviesraad"],
   "instrument.manage": ["gemeente"],
   "focusArea.designate": ["gemeente"],
   "dashboard.view": ["gemeente", "adviesraad"],

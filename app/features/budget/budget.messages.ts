@@ -85,6 +85,13 @@ export const budgetMessages = defineMessages({
     resultTitle: "Uitslag",
     ruleTitle: "Hoe de uitslag tot stand kwam",
     rule: "De ideeën staan in volgorde van het aantal stemmen. Bij evenveel stemmen gaat het goedkoopste idee voor, daarna de titel op alfabet. Van boven naar beneden wordt elk idee gekozen dat nog past in het bedrag dat over is. Past een idee niet meer, dan gaat de telling door met het volgende. Een idee zonder stemmen wordt niet gekozen.",
+    recountTitle: "De telling controleren",
+    recountIntro:
+      "Alle opgeslagen stembiljetten worden opnieuw geteld met dezelfde regel. Daarna ziet u of dat dezelfde uitslag geeft. De controle komt in het logboek.",
+    recountButton: "Opnieuw tellen",
+    recountMatches: "De hertelling geeft dezelfde uitslag.",
+    recountDiffers:
+      "De hertelling geeft een andere uitslag dan de gepubliceerde. Meld dit meteen bij de beheerder van Buurtagenda.",
     colRank: "Plaats",
     colIdea: "Idee",
     colVotes: "Stemmen",
@@ -226,6 +233,13 @@ export const budgetMessages = defineMessages({
     resultTitle: "Result",
     ruleTitle: "How the result was reached",
     rule: "The ideas are ordered by number of votes. On equal votes the cheapest idea goes first, then the title alphabetically. From the top down, each idea that still fits in the amount left is chosen. If an idea no longer fits, counting goes on with the next one. An idea without votes is not chosen.",
+    recountTitle: "Check the count",
+    recountIntro:
+      "All stored ballots are counted again with the same rule, and you see whether that gives the same result. The check is kept in the audit trail.",
+    recountButton: "Count again",
+    recountMatches: "The recount gives the same result.",
+    recountDiffers:
+      "The recount gives a different result from the published one. Tell the Buurtagenda administrator at once.",
     colRank: "Place",
     colIdea: "Idea",
     colVotes: "Votes",

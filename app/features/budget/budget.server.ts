@@ -519,6 +519,29 @@ export async function recountRound(roundId: string) {
   };
 }
 
+/**
+ * A recount asked for on the round page: the same comparison as the command, kept in the audit
+ * trail so the gemeente and the council can see who checked the count and what it showed.
+ */
+export async function checkRound(actorId: string, agenda: AgendaResource, roundId: string) {
+  if (!UUID.test(roundId)) return null;
+  const owned = await db().budgetRound.count({
+    where: { id: roundId, agendaId: agenda.agendaId, closedAt: { not: null } },
+  });
+  if (owned === 0) return null;
+  const recount = await recountRound(roundId);
+  if (!recount) return null;
+  const matches = recount.differences.length === 0;
+  await recordAuditEvent(db(), {
+    actorId,
+    action: "budget.recounted",
+    subjectType: "buurtagenda",
+    subjectId: agenda.agendaId,
+    details: { roundId, matches, differences: recount.differences },
+  });
+  return { matches };
+}
+
 export type DeviationOutcome =
   | { ok: true }
   | { ok: false; field: "idea" | "include"; error: "ideaForeign" | "deviationPointless" };
