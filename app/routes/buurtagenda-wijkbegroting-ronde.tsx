@@ -434,6 +434,13 @@ export default function BudgetRound({ loaderData, actionData }: Route.ComponentP
           {round.phase === "open" ? (
             <p className="utrecht-paragraph">{t("closeEarly", { to: day(round.closesOn) })}</p>
           ) : null}
+          {loaderData.parties.length === 0 ? (
+            <p className="utrecht-paragraph">
+              <Link to={href("/buurtagenda/:id/partijen", { id: agenda.id })}>
+                {t("closeNeedsParty")}
+              </Link>
+            </p>
+          ) : null}
           <FormAlert messages={closeForm.errors?.map(t)} />
           <Form method="post" className="form" {...getFormProps(closeForm)}>
             <input type="hidden" name="intent" value="close" />

@@ -107,7 +107,10 @@ export default function BudgetRounds({ loaderData, actionData }: Route.Component
                   from: formatDate(round.opensOn, locale),
                   to: formatDate(round.closesOn, locale),
                 })}{" "}
-                · {t("voterCount", { count: round.voterCount })}
+                ·{" "}
+                {t(round.voterCount === 1 ? "voterCount_one" : "voterCount", {
+                  count: round.voterCount,
+                })}
               </p>
             </li>
           ))}

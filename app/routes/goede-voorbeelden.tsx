@@ -78,7 +78,7 @@ export default function GoodPracticeLibrary({ loaderData }: Route.ComponentProps
           ? t("noResults")
           : items.length >= LIBRARY_PAGE_SIZE
             ? t("resultsMax", { count: items.length })
-            : t("results", { count: items.length })}
+            : t(items.length === 1 ? "results_one" : "results", { count: items.length })}
       </p>
       {search.size > 0 || items.length ? (
         <ul className="story-list">

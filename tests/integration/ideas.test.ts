@@ -564,3 +564,48 @@ describe("the workspace and the person's own data", () => {
     expect(await db().ideaSupport.count({ where: { userId: users.bram! } })).toBe(0);
   });
 });
+
+describe("the limit on proposing", () => {
+  const proposeFrom = (ip: string, title: string, cookie: string) =>
+    ideasAction(
+      routeArgs(
+        formPost(
+          `/buurtagenda/${agendaId}/ideeen`,
+          { intent: "idea", title, description: `${title}, graag.`, findings: [findingId] },
+          cookie,
+        ),
+        { id: agendaId },
+        ip,
+      ),
+    );
+
+  it("stops a resident after ten ideas an hour, but not the platform typing in a meeting's ideas", async () => {
+    const resident = await db().user.create({
+      data: { email: "veel@example.org", emailVerifiedAt: new Date(), locale: "nl" },
+    });
+    const residentCookie = `sessie=${await createSession(resident.id)}`;
+    for (let n = 1; n <= 10; n++) {
+      expect(
+        isRedirectTo(
+          await proposeFrom(`198.51.100.${n}`, `Idee ${n}`, residentCookie),
+          /verstuurd=1/,
+        ),
+      ).toBe(true);
+    }
+    const eleventh = (await proposeFrom("198.51.100.11", "Idee 11", residentCookie)) as Reply & {
+      minutes: number;
+    };
+    expect(eleventh.result?.error).toMatchObject({ "": ["limited"] });
+    expect(eleventh.minutes).toBeGreaterThan(0);
+    expect(await db().idea.count({ where: { proposerId: resident.id } })).toBe(10);
+
+    for (let n = 1; n <= 12; n++) {
+      const response = await proposeFrom(
+        "198.51.100.50",
+        `Uit de bewonersavond ${n}`,
+        cookies.buurtplatform!,
+      );
+      expect(isRedirectTo(response, /geplaatst=1/)).toBe(true);
+    }
+  });
+});

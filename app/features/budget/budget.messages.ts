@@ -18,6 +18,7 @@ export const budgetMessages = defineMessages({
     phase_ended: "De stemtijd is voorbij; de stemmen worden geteld",
     phase_closed: "Geteld",
     voterCount: "{count} bewoners stemden",
+    voterCount_one: "1 bewoner stemde",
     method_knapsack: "Kies ideeën tot het bedrag op is",
     method_approval: "Kies alle ideeën die u goed vindt",
     openTitle: "Een stemming openen",
@@ -80,6 +81,8 @@ export const budgetMessages = defineMessages({
     ownerHint:
       "De partij die eigenaar wordt van de concept-afspraken. U kunt dit per afspraak veranderen.",
     closeButton: "Sluiten en tellen",
+    closeNeedsParty:
+      "Deze buurtagenda heeft nog geen partijen. Voeg eerst de partij toe die de gekozen ideeën uitvoert.",
     closed:
       "De stemming is geteld. Gekozen ideeën: {count}. Ze staan als concept-afspraak bij de afspraken.",
     resultTitle: "Uitslag",
@@ -173,6 +176,7 @@ export const budgetMessages = defineMessages({
     phase_ended: "Voting time is over; the votes are being counted",
     phase_closed: "Counted",
     voterCount: "{count} residents voted",
+    voterCount_one: "1 resident voted",
     method_knapsack: "Choose ideas until the amount is spent",
     method_approval: "Choose every idea you support",
     openTitle: "Open a vote",
@@ -229,6 +233,8 @@ export const budgetMessages = defineMessages({
     ownerLabel: "Who carries out the chosen ideas?",
     ownerHint: "The party that owns the draft agreements. You can change it per agreement.",
     closeButton: "Close and count",
+    closeNeedsParty:
+      "This buurtagenda has no parties yet. First add the party that will carry out the chosen ideas.",
     closed: "The vote has been counted. Chosen ideas: {count}. They are draft agreements now.",
     resultTitle: "Result",
     ruleTitle: "How the result was reached",
