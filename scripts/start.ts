@@ -14,6 +14,8 @@ import { isSeeded, seedDatabase } from "../app/shared/database/seed.server";
 import { startImportWorker } from "../app/features/scan/import-jobs.server";
 import { queueWorkerInAppProcess, startQueueWorker, stopQueue } from "../app/shared/queue.server";
 import { isAllowedRequest } from "../app/shared/csrf";
+import { isProduction } from "../app/shared/env.server";
+import { baseSecurityHeaders } from "../app/shared/security-headers";
 import { disconnectDb } from "../app/shared/db.server";
 import { assertPortFree } from "./port";
 import { onStopSignal } from "./run-script";
@@ -57,6 +59,18 @@ async function main() {
   // Behind a reverse proxy, set TRUST_PROXY (e.g. "1") so req.ip and req.protocol are the client's.
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
   app.use(compression());
+  // Files and downloads get the same base headers as pages; pages add their CSP (entry.server).
+  const securityHeaders = baseSecurityHeaders({ production: isProduction() });
+  const defaultNames = new Set(Object.keys(securityHeaders).map((name) => name.toLowerCase()));
+  app.use((_req, res, next) => {
+    res.set(securityHeaders);
+    // React Router's adapter appends the route's headers; a route that sets one of these itself
+    // (open data sends nosniff) replaces the default instead of doubling it.
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) =>
+      defaultNames.has(field.toLowerCase()) ? res.set(field, value) : append(field, value);
+    next();
+  });
   app.use(
     "/assets",
     express.static(path.join(PROJECT_ROOT, "build/client/assets"), {

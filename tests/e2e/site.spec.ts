@@ -55,6 +55,48 @@ test("the accessibility page explains and takes a report, keeping input on error
   await expect(page.getByText("Bedankt. Uw melding is verstuurd.")).toBeVisible();
 });
 
+test("pages send security headers, and scripts and the map run under the CSP without violations", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  const page = await context.newPage();
+  const violations = () =>
+    page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  const response = await page.goto("/gemeente/GM0397");
+  const headers = response!.headers();
+  const csp = headers["content-security-policy"] ?? "";
+  const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  // The inline scripts React Router writes carry this response's nonce, so hydration runs: the
+  // map (a client-only component) draws.
+  const inline = await page.locator("script:not([src])").count();
+  expect(inline).toBeGreaterThan(0);
+  expect(await page.locator(`script:not([src])[nonce]`).count()).toBe(inline);
+  await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+  expect(await violations()).toEqual([]);
+  // A second page gets a fresh nonce.
+  const again = (await page.goto("/buurt/BU03970100"))!.headers()["content-security-policy"];
+  expect(again).not.toContain(nonce!);
+  await expect(page.locator(".maplibregl-canvas")).toBeVisible();
+  expect(await violations()).toEqual([]);
+  // Files get the base headers too.
+  const file = await page.request.get("/open-data/buurtagendas.json");
+  expect(file.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(file.headers()["x-frame-options"]).toBe("DENY");
+  await context.close();
+});
+
 test("the map falls back to the list when WebGL is unavailable", async ({ browser }) => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
