@@ -6,6 +6,7 @@ import {
   acceptInvitationAsNewAccount,
   expectAccessible,
   signInAsDemo,
+  signInWithEmailedCode,
   startAgendaForTheGlip,
   uniqueEmail,
   waitForMail,
@@ -143,13 +144,7 @@ test("the agenda is written from the template, signed off by two parties, publis
     resident.getByText("De buurtagenda is nog niet gepubliceerd.", { exact: false }),
   ).toBeVisible();
   await resident.getByRole("link", { name: "Log in om deze buurtagenda te volgen." }).click();
-  await resident.getByLabel("E-mailadres").fill(residentEmail);
-  await resident.getByRole("button", { name: "Stuur mij een code" }).click();
-  const codeMail = await waitForMail(residentEmail, /Uw code is: \d{6}/);
-  await resident
-    .getByLabel("Code van 6 cijfers")
-    .fill(/Uw code is: (\d{6})/.exec(codeMail.text)![1]!);
-  await resident.getByRole("button", { name: "Bevestigen" }).click();
+  await signInWithEmailedCode(resident, residentEmail);
   await resident.getByRole("button", { name: "Volg deze buurtagenda" }).click();
   await expect(resident.getByText("U volgt deze buurtagenda.", { exact: true })).toBeVisible();
 

@@ -1,10 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import {
   expectAccessible,
+  setAgendaBudget,
   signInAsDemo,
+  signInWithEmailedCode,
   startAgendaForTheGlip,
   uniqueEmail,
-  waitForMail,
 } from "./support";
 
 // Issue 9, "done when": Sanne opens a round with four ideas and € 50,000; three residents of the
@@ -24,11 +25,7 @@ async function residentOfTheArea(browser: Browser, roundUrl: string, buurt: stri
   const email = uniqueEmail("stemmer");
   await page.goto(roundUrl);
   await main.getByRole("link", { name: "Log in om te stemmen" }).click();
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByRole("button", { name: "Stuur mij een code" }).click();
-  const mail = await waitForMail(email, /Uw code is: \d{6}/);
-  await page.getByLabel("Code van 6 cijfers").fill(/Uw code is: (\d{6})/.exec(mail.text)![1]!);
-  await page.getByRole("button", { name: "Bevestigen" }).click();
+  await signInWithEmailedCode(page, email);
   await expect(main.getByRole("heading", { name: "In welke buurt woont u?" })).toBeVisible();
   await main.getByLabel("Mijn buurt").selectOption({ label: buurt });
   await main.getByRole("button", { name: "Opslaan" }).click();
@@ -57,12 +54,7 @@ test("a round with four ideas and € 50,000: residents vote, it is counted, rec
   const agendaUrl = await startAgendaForTheGlip(sanne, title);
 
   // Block 1: € 50,000; a party to carry out what residents choose.
-  await sanne.goto(`${agendaUrl}/urgentie`);
-  const preconditions = sanne.locator("form", { has: sanne.getByLabel("Budget in euro") });
-  await preconditions.getByLabel("Budget in euro").fill("50.000");
-  await preconditions.getByLabel("Waar komt het geld vandaan?").fill("Wijkbudget 2027");
-  await preconditions.getByRole("button", { name: "Opslaan" }).click();
-  await expect(preconditions.getByRole("status")).toHaveText("Opgeslagen.");
+  await setAgendaBudget(sanne, agendaUrl, "50.000", "Wijkbudget 2027");
   await sanne.goto(`${agendaUrl}/partijen`);
   const addParty = sanne.locator("form", {
     has: sanne.getByRole("button", { name: "Partij toevoegen" }),

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import {
   expectAccessible,
+  setAgendaBudget,
   signInAsDemo,
+  signInWithEmailedCode,
   startAgendaForTheGlip,
   uniqueEmail,
   waitForMail,
@@ -25,12 +27,7 @@ test("Sanne links counting and telling, then judges a resident's ideas against p
   const agendaUrl = await startAgendaForTheGlip(sanne, title);
 
   // Block 1: the € 50,000 budget.
-  await sanne.goto(`${agendaUrl}/urgentie`);
-  const preconditions = sanne.locator("form", { has: sanne.getByLabel("Budget in euro") });
-  await preconditions.getByLabel("Budget in euro").fill("€ 50.000");
-  await preconditions.getByLabel("Waar komt het geld vandaan?").fill("Incidenteel budget 2027");
-  await preconditions.getByRole("button", { name: "Opslaan" }).click();
-  await expect(preconditions.getByRole("status")).toHaveText("Opgeslagen.");
+  await setAgendaBudget(sanne, agendaUrl, "€ 50.000", "Incidenteel budget 2027");
 
   // Block 2: the default buurtscan, frozen.
   await sanne.goto(`${agendaUrl}/buurtscan`);
@@ -84,13 +81,7 @@ test("Sanne links counting and telling, then judges a resident's ideas against p
   await expect(rmain.getByText(findingTitle)).toBeVisible();
   await expectAccessible(resident);
   await rmain.getByRole("link", { name: "Inloggen" }).click();
-  await resident.getByLabel("E-mailadres").fill(email);
-  await resident.getByRole("button", { name: "Stuur mij een code" }).click();
-  const codeMail = await waitForMail(email, /Uw code is: \d{6}/);
-  await resident
-    .getByLabel("Code van 6 cijfers")
-    .fill(/Uw code is: (\d{6})/.exec(codeMail.text)![1]!);
-  await resident.getByRole("button", { name: "Bevestigen" }).click();
+  await signInWithEmailedCode(resident, email);
   await expect(rmain.getByRole("heading", { level: 1, name: `Ideeën: ${title}` })).toBeVisible();
 
   const ideaWalk = `Samen wandelen en koffie drinken (${stamp})`;

@@ -2,7 +2,13 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { placementOf, type AreaGeometry } from "../../app/features/territory/geo";
-import { expectAccessible, signInAsDemo, uniqueEmail, waitForMail } from "./support";
+import {
+  expectAccessible,
+  signInAsDemo,
+  signInWithEmailedCode,
+  uniqueEmail,
+  waitForMail,
+} from "./support";
 
 // Issue 5, DOMAIN.md §7: Fatima writes a story with a pin before signing in, signs in by code
 // without losing it, corrects it before moderation, and marks two stories herkenbaar; Kees
@@ -59,11 +65,7 @@ test("Fatima tells a story through sign-in by code; Kees approves it; it shows o
   await main.getByRole("button", { name: "Verhaal versturen" }).click();
 
   // Not signed in yet: the code step, then back to the kept story.
-  await fatima.getByLabel("E-mailadres").fill(email);
-  await fatima.getByRole("button", { name: "Stuur mij een code" }).click();
-  const mail = await waitForMail(email, /Uw code is: \d{6}/);
-  await fatima.getByLabel("Code van 6 cijfers").fill(/Uw code is: (\d{6})/.exec(mail.text)![1]!);
-  await fatima.getByRole("button", { name: "Bevestigen" }).click();
+  await signInWithEmailedCode(fatima, email);
   await expect(main.getByText("Uw verhaal is bewaard.")).toBeVisible();
   await expect(main.getByLabel("Uw verhaal")).toHaveValue(storyText);
   await expect(main.getByRole("checkbox", { name: "Verlichting" })).toBeChecked();

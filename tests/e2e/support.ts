@@ -51,6 +51,30 @@ export async function signInAsDemo(page: Page, email: string): Promise<void> {
   await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
 }
 
+/** On the sign-in-by-code form: asks for a code, reads it from the captured mail, confirms. */
+export async function signInWithEmailedCode(page: Page, email: string): Promise<void> {
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  const mail = await waitForMail(email, /Uw code is: \d{6}/);
+  await page.getByLabel("Code van 6 cijfers").fill(/Uw code is: (\d{6})/.exec(mail.text)![1]!);
+  await page.getByRole("button", { name: "Bevestigen" }).click();
+}
+
+/** Block 1's budget and where it comes from, on the agenda's urgency page. */
+export async function setAgendaBudget(
+  page: Page,
+  agendaUrl: string,
+  amount: string,
+  source: string,
+) {
+  await page.goto(`${agendaUrl}/urgentie`);
+  const preconditions = page.locator("form", { has: page.getByLabel("Budget in euro") });
+  await preconditions.getByLabel("Budget in euro").fill(amount);
+  await preconditions.getByLabel("Waar komt het geld vandaan?").fill(source);
+  await preconditions.getByRole("button", { name: "Opslaan" }).click();
+  await expect(preconditions.getByRole("status")).toHaveText("Opgeslagen.");
+}
+
 /** Starts a buurtagenda for De Glip and Glipper Dreef; returns the agenda's address. */
 export async function startAgendaForTheGlip(page: Page, title: string) {
   await page.goto("/gemeente/GM0397/buurtagenda-starten");
