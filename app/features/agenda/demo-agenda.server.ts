@@ -32,9 +32,9 @@ import { addParty, createOrganisation, updateParty } from "./parties.server";
 // fresh install: Heemstede's composite area De Glip + Glipper Dreef, stuck in block 4 for forty
 // days, a published version with three agreements (one overdue), a draft change after it to
 // advise on, the demo resident following it, and the agenda as an example in the library of
-// good practices. Everything in it is made up and says so: the
-// title ends in "(demo)" and the public description calls it an invented example. Only loaded
-// outside production, like the demo accounts and stories it is built on, and only once.
+// good practices. Everything in it is made up and says so: the title ends in "(demo)" and the
+// public description calls it an invented example. Only loaded outside production, like the demo
+// accounts and stories it is built on, and only once.
 //
 // It is made with the features' own commands, as the people would have made it, so it holds
 // what real use holds (audit trail, frozen scan, sign-off, frozen version, queued mail). Those

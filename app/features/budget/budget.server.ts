@@ -502,10 +502,11 @@ export async function closeRound(
  * Counts the stored ballots again, apart from anything the close wrote, and compares: the
  * published result must equal the recount (npm run budget:recount).
  */
-export async function recountRound(roundId: string) {
+export async function recountRound(roundId: string, agendaId?: string) {
   if (!UUID.test(roundId)) return null;
-  const round = await db().budgetRound.findUnique({
-    where: { id: roundId },
+  // The command knows only the round; the page also holds it to the agenda in its address.
+  const round = await db().budgetRound.findFirst({
+    where: { id: roundId, ...(agendaId ? { agendaId } : {}) },
     include: { ideas: true, results: { orderBy: { rank: "asc" } } },
   });
   if (!round) return null;
@@ -524,13 +525,8 @@ export async function recountRound(roundId: string) {
  * trail so the gemeente and the council can see who checked the count and what it showed.
  */
 export async function checkRound(actorId: string, agenda: AgendaResource, roundId: string) {
-  if (!UUID.test(roundId)) return null;
-  const owned = await db().budgetRound.count({
-    where: { id: roundId, agendaId: agenda.agendaId, closedAt: { not: null } },
-  });
-  if (owned === 0) return null;
-  const recount = await recountRound(roundId);
-  if (!recount) return null;
+  const recount = await recountRound(roundId, agenda.agendaId);
+  if (!recount?.round.closed) return null;
   const matches = recount.differences.length === 0;
   await recordAuditEvent(db(), {
     actorId,
