@@ -91,6 +91,30 @@ async function stopOrphanedServer(clusterDir: string): Promise<void> {
   }
 }
 
+function urlsOn(port: number, credentials: Credentials) {
+  return (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The cluster another process (the running app) already serves from this data folder, if any:
+ * a backup can then run beside the app instead of asking to stop it. postmaster.pid's fourth
+ * line is the port.
+ */
+export async function runningEmbeddedCluster(dataDir: string): Promise<EmbeddedCluster | null> {
+  const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || parentPid(pid) === 1) return null;
+  if (!Number.isInteger(port) || port <= 0) return null;
+  const credentials = JSON.parse(
+    await readFile(path.join(dataDir, "postgres-credentials.json"), "utf8"),
+  ) as Credentials;
+  return { urlFor: urlsOn(port, credentials), stop: async () => {} };
+}
+
 export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedCluster> {
   await ensureWritableDirectory(dataDir);
   const clusterDir = path.join(dataDir, "postgres");
@@ -139,9 +163,7 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
     throw new StartupError(`The embedded PostgreSQL did not start; see ${logFile}.`);
   }
 
-  const urlFor = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
-  return { urlFor, stop: () => cluster.stop() };
+  return { urlFor: urlsOn(port, credentials), stop: () => cluster.stop() };
 }
 
 export async function ensureDatabase(adminUrl: string, database: string, template?: string) {

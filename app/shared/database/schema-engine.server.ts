@@ -101,9 +101,18 @@ export async function readMigrationDirectories(): Promise<MigrationDirectory[]> 
   );
 }
 
-/** Applies pending migrations in order, recording them in `_prisma_migrations` like `prisma migrate deploy`. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const migrationDirectories = await readMigrationDirectories();
+/**
+ * Applies pending migrations in order, recording them in `_prisma_migrations` like `prisma
+ * migrate deploy`. `only` stops at an earlier schema, the one a restored backup was taken with.
+ */
+export async function applyMigrations(
+  databaseUrl: string,
+  options: { only?: string[] } = {},
+): Promise<string[]> {
+  const only = options.only && new Set(options.only);
+  const migrationDirectories = (await readMigrationDirectories()).filter(
+    (directory) => !only || only.has(directory.path),
+  );
   const lockfilePath = "migration_lock.toml";
   const lockContent = await readFile(path.join(MIGRATIONS_DIR, lockfilePath), "utf8").catch(
     () => null,
