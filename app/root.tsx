@@ -15,6 +15,7 @@ import {
 import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
 import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
 import type { Route } from "./+types/root";
+import { secondFactorMessages } from "./features/auth/second-factor.messages";
 import appCss from "./app.css?url";
 import { moderationScope } from "./features/stories/stories.server";
 import { authenticate } from "./features/auth/session.server";
@@ -41,6 +42,10 @@ export async function loader({ request }: Route.LoaderArgs) {
             displayName: user.displayName,
             // Only a shortcut: the queue itself checks the moderator's scope again.
             moderates: moderationScope(user) !== null,
+            secondFactorStep:
+              user.secondFactor === "verify" || user.secondFactor === "enrol"
+                ? user.secondFactor
+                : null,
           }
         : null,
       showDevMail: !isProduction(),
@@ -75,6 +80,29 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
+/** Staff whose roles wait for the second factor see why pages refuse them, and the way on. */
+function SecondFactorBanner({
+  step,
+  locale,
+  here,
+}: {
+  step: "verify" | "enrol";
+  locale: Locale;
+  here: string;
+}) {
+  const page =
+    step === "verify" ? href("/inloggen/tweede-stap") : href("/account/tweestapsverificatie");
+  if (here.startsWith(page)) return null;
+  const t = (key: keyof (typeof secondFactorMessages)["nl"]) =>
+    translate(secondFactorMessages, locale, key);
+  return (
+    <p className="utrecht-paragraph notice" role="status">
+      {t(step === "verify" ? "bannerVerify" : "bannerEnrol")}{" "}
+      <Link to={`${page}?terug=${encodeURIComponent(here)}`}>{t("bannerLink")}</Link>
+    </p>
+  );
+}
+
 function SiteLayout({
   children,
   locale,
@@ -83,7 +111,12 @@ function SiteLayout({
 }: {
   children: React.ReactNode;
   locale: Locale;
-  user: { email: string; displayName: string | null; moderates: boolean } | null;
+  user: {
+    email: string;
+    displayName: string | null;
+    moderates: boolean;
+    secondFactorStep: "verify" | "enrol" | null;
+  } | null;
   showDevMail: boolean;
 }) {
   const t = (key: keyof (typeof commonMessages)["nl"], vars?: Record<string, string>) =>
@@ -151,6 +184,9 @@ function SiteLayout({
         </div>
       </header>
       <main id="inhoud" tabIndex={-1} className="site-main">
+        {user?.secondFactorStep ? (
+          <SecondFactorBanner step={user.secondFactorStep} locale={locale} here={here} />
+        ) : null}
         {children}
       </main>
       <footer className="site-footer">

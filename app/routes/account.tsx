@@ -11,6 +11,7 @@ import { changePasswordSchema } from "../features/auth/auth.schema";
 import { sessionCookie } from "../features/auth/session.server";
 import { can } from "../features/auth/permissions";
 import { privacyMessages } from "../features/auth/privacy.messages";
+import { secondFactorMessages } from "../features/auth/second-factor.messages";
 import { useText } from "../shared/i18n/i18n";
 import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
 
@@ -20,7 +21,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return {
     email: user.email,
-    assignments: user.assignments,
+    // Roles waiting for the second factor are still the person's roles.
+    assignments: [...user.assignments, ...user.withheldAssignments],
+    needsSecondFactor: user.secondFactor !== "not-needed",
     hasPassword: await hasPassword(user.id),
     passwordChanged: new URL(request.url).searchParams.has("wachtwoord-gewijzigd"),
     canImport: can(user, "data.import", { kind: "installation" }),
@@ -54,6 +57,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const t = useText(authMessages, { minutes: actionData?.retryMinutes ?? 0 });
   const tp = useText(privacyMessages);
+  const ts = useText(secondFactorMessages);
   const [form, fields] = useForm<z.input<typeof changePasswordSchema>>({
     lastResult: actionData?.result,
   });
@@ -85,6 +89,14 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <p className="utrecht-paragraph">
           <Link to={href("/beheer/import")}>{t("importLink")}</Link>
         </p>
+      ) : null}
+      {loaderData.needsSecondFactor ? (
+        <>
+          <h2 className="utrecht-heading-2">{ts("enrolTitle")}</h2>
+          <p className="utrecht-paragraph">
+            <Link to={href("/account/tweestapsverificatie")}>{ts("manageLink")}</Link>
+          </p>
+        </>
       ) : null}
       <h2 className="utrecht-heading-2">
         {loaderData.hasPassword ? t("changePasswordTitle") : t("setPasswordTitle")}

@@ -45,7 +45,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       ? await verifyEmail(submission.value, ctx)
       : await signInWithCode(submission.value, ctx);
   if (result.status === "signed-in") {
-    return redirectSignedIn(result.sessionToken, submission.value.redirectTo);
+    return redirectSignedIn(result, submission.value.redirectTo);
   }
   if (result.status === "rate-limited") {
     return {

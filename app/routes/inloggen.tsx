@@ -30,7 +30,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = await signInWithPassword(submission.value, requestContext(request, context));
   switch (result.status) {
     case "signed-in":
-      return redirectSignedIn(result.sessionToken, submission.value.redirectTo);
+      return redirectSignedIn(result, submission.value.redirectTo);
     case "needs-verification": {
       const params = new URLSearchParams({
         email: submission.value.email,

@@ -29,7 +29,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     };
   }
   const result = await resetPassword({ token: params.token, password: submission.value.password });
-  if (result.status === "signed-in") return redirectSignedIn(result.sessionToken, "/account");
+  if (result.status === "signed-in") return redirectSignedIn(result, "/account");
   return { result: submission.reply({ resetForm: true }), invalidLink: true };
 }
 

@@ -1,3 +1,5 @@
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateTOTP } from "@oslojs/otp";
 import { expect, test } from "@playwright/test";
 import { expectAccessible, uniqueEmail, waitForMail, signInAsDemo } from "./support";
 
@@ -202,6 +204,21 @@ test("Sanne starts a buurtagenda, the platform joins, the council reads along", 
   await kees.getByLabel("Code van 6 cijfers").fill(code);
   await kees.getByRole("button", { name: "Bevestigen" }).click();
   await kees.getByRole("button", { name: "Uitnodiging aannemen" }).click();
+  // The platform's role is a staff role: it counts once Kees has set up an authenticator app.
+  await expect(kees.getByRole("heading", { level: 1, name: "Tweestapsverificatie" })).toBeVisible();
+  await expectAccessible(kees);
+  const key = (await kees.locator(".totp-key").innerText()).replace(/\s/g, "");
+  await kees.getByLabel("Code van 6 cijfers uit uw app").fill("12345");
+  await kees.getByRole("button", { name: "Tweestapsverificatie aanzetten" }).click();
+  await expect(kees.getByText("De code bestaat uit 6 cijfers.")).toBeVisible();
+  await kees
+    .getByLabel("Code van 6 cijfers uit uw app")
+    .fill(generateTOTP(decodeBase32IgnorePadding(key), 30, 6));
+  await kees.getByRole("button", { name: "Tweestapsverificatie aanzetten" }).click();
+  await expect(kees.getByRole("heading", { name: "Uw herstelcodes" })).toBeVisible();
+  await expect(kees.locator(".recovery-codes li")).toHaveCount(10);
+  await expectAccessible(kees);
+  await kees.getByRole("link", { name: "Verder" }).click();
   await expect(kees.getByRole("heading", { level: 1, name: title })).toBeVisible();
   // The platform edits blocks but not the budget.
   await kees.getByRole("link", { name: "1. Zoek de urgentie" }).click();

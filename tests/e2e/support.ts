@@ -1,8 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { generateTOTP } from "@oslojs/otp";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { E2E_MAIL_DIR } from "../../playwright.config";
+import { DEMO_TOTP_KEY } from "../../app/features/auth/demo-accounts.server";
 import type { CapturedMail } from "../support/smtp-capture";
 
 /** Waits for the newest mail to `address` that arrived through the test SMTP server. */
@@ -42,12 +44,21 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 export const DEMO_PASSWORD = "buurtagenda-demo";
 
-/** Signs in with a demo account through the sign-in form. */
+/**
+ * Signs in with a demo account through the sign-in form; staff accounts then give the code an
+ * authenticator app holding the public demo key would show.
+ */
 export async function signInAsDemo(page: Page, email: string): Promise<void> {
   await page.goto("/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL((url) => url.pathname !== "/inloggen");
+  if (new URL(page.url()).pathname === "/inloggen/tweede-stap") {
+    await page.getByLabel("Code van 6 cijfers uit uw app").fill(generateTOTP(DEMO_TOTP_KEY, 30, 6));
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await page.waitForURL((url) => url.pathname !== "/inloggen/tweede-stap");
+  }
   await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
 }
 

@@ -12,7 +12,6 @@ import {
 } from "../../app/routes/buurtagenda-wijkbegroting-ronde";
 import { loader as publicLoader } from "../../app/routes/buurtagenda";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
-import { createSession } from "../../app/features/auth/session.server";
 import { personalData } from "../../app/features/auth/privacy.server";
 import { recountRound } from "../../app/features/budget/budget.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
@@ -20,7 +19,7 @@ import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { dutchToday } from "../../app/shared/validation";
 import { setupFreshDatabase } from "../support/database";
-import { signInDemoRoles } from "../support/demo-users";
+import { signInDemoRoles, signedInCookie } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 // The neighbourhood budget round (issue 9) through its real routes: staff open it, residents of
@@ -101,7 +100,7 @@ beforeAll(async () => {
     const user = await db().user.create({
       data: { email: `stemmer${n}@example.org`, emailVerifiedAt: new Date() },
     });
-    residents.push({ id: user.id, cookie: `sessie=${await createSession(user.id)}` });
+    residents.push({ id: user.id, cookie: await signedInCookie(user.id) });
   }
 });
 

@@ -24,11 +24,11 @@ import {
   action as initiativesAction,
   loader as initiativesLoader,
 } from "../../app/routes/buurtagenda-initiatieven";
-import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 import { startMailbox } from "../support/smtp-capture";
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
     const user = await db().user.findUniqueOrThrow({
       where: { email: `${role}@demo.buurtagenda.nl` },
     });
-    cookies[role] = `sessie=${await createSession(user.id)}`;
+    cookies[role] = await signedInCookie(user.id);
   }
 });
 afterAll(async () => {
@@ -382,7 +382,7 @@ describe("block 3: parties and invitations", () => {
     });
     const accept = async (userId: string, t = token) =>
       acceptAction(
-        routeArgs(formPost(`/uitnodiging/${t}`, {}, `sessie=${await createSession(userId)}`), {
+        routeArgs(formPost(`/uitnodiging/${t}`, {}, await signedInCookie(userId)), {
           token: t,
         }),
       );
@@ -491,7 +491,7 @@ describe("a partner and their own organisation", () => {
       (await mailbox.waitFor(email, /uitnodiging\//)).text,
     )![1]!;
     const partner = await db().user.create({ data: { email, emailVerifiedAt: new Date() } });
-    const cookie = `sessie=${await createSession(partner.id)}`;
+    const cookie = await signedInCookie(partner.id);
     const accepted = await acceptAction(
       routeArgs(formPost(`/uitnodiging/${token}`, {}, cookie), { token }),
     );

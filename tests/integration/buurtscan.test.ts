@@ -2,7 +2,6 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as scanAction, loader as scanLoader } from "../../app/routes/buurtagenda-buurtscan";
 import { loader as figuresLoader } from "../../app/routes/gemeente-cijfers";
-import { createSession } from "../../app/features/auth/session.server";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
 import { startScan } from "../../app/features/scan/buurtscan.server";
 import { importLongFormat } from "../../app/features/scan/indicator-import.server";
@@ -10,6 +9,7 @@ import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { formPost, get, routeArgs } from "../support/requests";
 
 setupFreshDatabase();
@@ -33,7 +33,7 @@ beforeAll(async () => {
       where: { email: `${role}@demo.buurtagenda.nl` },
     });
     if (role === "gemeente") sanneId = user.id;
-    cookies[role] = `sessie=${await createSession(user.id)}`;
+    cookies[role] = await signedInCookie(user.id);
   }
   agendaId = await startAgenda(
     sanneId,

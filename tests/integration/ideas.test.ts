@@ -13,14 +13,13 @@ import {
 import { loader as workspaceLoader } from "../../app/routes/buurtagenda-werkruimte";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
 import { deleteAccount, personalData } from "../../app/features/auth/privacy.server";
-import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { startQueueWorker } from "../../app/shared/queue.server";
 import { handleIdeaJudgements } from "../../app/features/ideas/idea-notifications.server";
 import { setupFreshDatabase } from "../support/database";
-import { signInDemoRoles } from "../support/demo-users";
+import { signInDemoRoles, signedInCookie } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 import { startMailbox } from "../support/smtp-capture";
 
@@ -54,7 +53,7 @@ beforeAll(async () => {
       data: { email: `${name}@example.org`, emailVerifiedAt: new Date(), locale: "nl" },
     });
     users[name] = user.id;
-    cookies[name] = `sessie=${await createSession(user.id)}`;
+    cookies[name] = await signedInCookie(user.id);
   }
   const details = { publicDescription: "x", startsOn: "2027-01-01", endsOn: "2027-12-31" };
   agendaId = await startAgenda(
@@ -583,7 +582,7 @@ describe("the limit on proposing", () => {
     const resident = await db().user.create({
       data: { email: "veel@example.org", emailVerifiedAt: new Date(), locale: "nl" },
     });
-    const residentCookie = `sessie=${await createSession(resident.id)}`;
+    const residentCookie = await signedInCookie(resident.id);
     for (let n = 1; n <= 10; n++) {
       expect(
         isRedirectTo(

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as importAction, loader as importLoader } from "../../app/routes/beheer-import";
-import { createSession } from "../../app/features/auth/session.server";
 import {
   enqueueImport,
   failInterruptedImports,
@@ -15,6 +14,7 @@ import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { get, routeArgs } from "../support/requests";
 import { writeFile } from "node:fs/promises";
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
     const user = await db().user.findUniqueOrThrow({
       where: { email: `${role}@demo.buurtagenda.nl` },
     });
-    cookies[role] = `sessie=${await createSession(user.id)}`;
+    cookies[role] = await signedInCookie(user.id);
   }
 });
 afterAll(async () => {

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as moderationAction } from "../../app/routes/moderatie";
-import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
@@ -13,6 +12,7 @@ import {
   startQueueWorker,
 } from "../../app/shared/queue.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { formPost, routeArgs } from "../support/requests";
 import { startMailbox, type CapturedMail } from "../support/smtp-capture";
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   for (const [role, email] of Object.entries(EMAIL)) {
     ids[role] = (await db().user.findUniqueOrThrow({ where: { email } })).id;
   }
-  kees = `sessie=${await createSession(ids.buurtplatform!)}`;
+  kees = await signedInCookie(ids.buurtplatform!);
   mailbox = await startMailbox();
   process.env.SMTP_URL = mailbox.url;
   process.env.APP_URL = ORIGIN;

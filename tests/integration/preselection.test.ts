@@ -13,7 +13,6 @@ import { loader as homeLoader } from "../../app/routes/home";
 import { loader as gemeenteLoader } from "../../app/routes/gemeente";
 import { loader as buurtLoader } from "../../app/routes/buurt";
 import { loader as publicAgendaLoader } from "../../app/routes/buurtagenda";
-import { createSession } from "../../app/features/auth/session.server";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
 import { rankAreas } from "../../app/features/scan/ranking";
 import { annotateFigure } from "../../app/features/scan/scan.server";
@@ -21,6 +20,7 @@ import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { formPost, get, routeArgs } from "../support/requests";
 
 setupFreshDatabase();
@@ -41,7 +41,7 @@ beforeAll(async () => {
     const user = await db().user.findUniqueOrThrow({
       where: { email: `${role}@demo.buurtagenda.nl` },
     });
-    cookies[role] = `sessie=${await createSession(user.id)}`;
+    cookies[role] = await signedInCookie(user.id);
   }
 });
 

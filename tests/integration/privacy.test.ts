@@ -10,12 +10,13 @@ import { loader as buurtLoader } from "../../app/routes/buurt";
 import { loader as buurtPinsLoader } from "../../app/routes/buurt-kaartpunten";
 import { DEMO_PASSWORD } from "../../app/features/auth/demo-accounts.server";
 import { hashPassword } from "../../app/features/auth/password.server";
-import { authenticate, createSession } from "../../app/features/auth/session.server";
+import { authenticate } from "../../app/features/auth/session.server";
 import { reportStory, toggleRecognised } from "../../app/features/stories/stories.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 setupFreshDatabase();
@@ -48,7 +49,7 @@ async function resident(options: { codeOnly?: boolean } = {}) {
     id: user.id,
     email,
     displayName: user.displayName!,
-    cookie: `sessie=${await createSession(user.id)}`,
+    cookie: await signedInCookie(user.id),
   };
 }
 
@@ -56,7 +57,7 @@ async function demoAccount(role: string) {
   const user = await db().user.findUniqueOrThrow({
     where: { email: `${role}@demo.buurtagenda.nl` },
   });
-  return { id: user.id, email: user.email, cookie: `sessie=${await createSession(user.id)}` };
+  return { id: user.id, email: user.email, cookie: await signedInCookie(user.id) };
 }
 
 type Status = "submitted" | "published" | "rejected" | "withdrawn";

@@ -6,11 +6,11 @@ import {
 } from "../../app/routes/gemeente-cijfers";
 import { loader as gemeenteLoader } from "../../app/routes/gemeente";
 import { loader as buurtLoader } from "../../app/routes/buurt";
-import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 setupFreshDatabase();
@@ -22,7 +22,7 @@ beforeAll(async () => {
     const user = await db().user.findUniqueOrThrow({
       where: { email: `${role}@demo.buurtagenda.nl` },
     });
-    cookies[role] = `sessie=${await createSession(user.id)}`;
+    cookies[role] = await signedInCookie(user.id);
   }
 });
 

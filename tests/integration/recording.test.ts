@@ -7,13 +7,13 @@ import {
 } from "../../app/routes/buurtagenda-vastleggen";
 import { action as apiAction } from "../../app/routes/buurtagenda-vastleggen-verhaal";
 import { loader as buurtLoader } from "../../app/routes/buurt";
-import { createSession } from "../../app/features/auth/session.server";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
 import { approveStory } from "../../app/features/stories/stories.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 setupFreshDatabase();
@@ -33,7 +33,7 @@ beforeAll(async () => {
       where: { email: `${role}@demo.buurtagenda.nl` },
     });
     ids[role] = user.id;
-    cookies[role] = `sessie=${await createSession(user.id)}`;
+    cookies[role] = await signedInCookie(user.id);
   }
   const details = {
     publicDescription: "Samen aan de slag.",

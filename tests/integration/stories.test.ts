@@ -10,12 +10,12 @@ import {
 } from "../../app/routes/mijn-verhalen";
 import { action as recogniseAction } from "../../app/routes/verhaal-herkenbaar";
 import { action as reportAction } from "../../app/routes/verhaal-melden";
-import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { seedDemoStories } from "../../app/features/stories/demo-stories.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 setupFreshDatabase();
@@ -35,7 +35,7 @@ beforeAll(async () => {
       where: { email: `${role}@demo.buurtagenda.nl` },
     });
     ids[role] = user.id;
-    cookies[role] = `sessie=${await createSession(user.id)}`;
+    cookies[role] = await signedInCookie(user.id);
   }
   // A point that lies inside Glipper Dreef: its centroid.
   const buurt = await db().buurt.findFirstOrThrow({ where: { code: GLIPPER_DREEF } });

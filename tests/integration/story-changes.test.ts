@@ -10,11 +10,11 @@ import {
   loader as myStoriesLoader,
 } from "../../app/routes/mijn-verhalen";
 import { action as editAction, loader as editLoader } from "../../app/routes/mijn-verhaal-bewerken";
-import { createSession } from "../../app/features/auth/session.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
 
 setupFreshDatabase();
@@ -37,14 +37,14 @@ beforeAll(async () => {
       where: { email: `${role}@demo.buurtagenda.nl` },
     });
     ids[role] = user.id;
-    cookies[role] = `sessie=${await createSession(user.id)}`;
+    cookies[role] = await signedInCookie(user.id);
   }
   // A second resident, signed up by code like any other.
   const neighbour = await db().user.create({
     data: { email: "buurvrouw@example.nl", emailVerifiedAt: new Date() },
   });
   ids.neighbour = neighbour.id;
-  cookies.neighbour = `sessie=${await createSession(neighbour.id)}`;
+  cookies.neighbour = await signedInCookie(neighbour.id);
   const buurt = await db().buurt.findFirstOrThrow({ where: { code: GLIPPER_DREEF } });
   inside.lon = String(buurt.centroidLon);
   inside.lat = String(buurt.centroidLat);

@@ -12,13 +12,13 @@ import {
   action as findingAction,
   loader as findingLoader,
 } from "../../app/routes/buurtagenda-opgave";
-import { createSession } from "../../app/features/auth/session.server";
 import { startAgenda } from "../../app/features/agenda/agenda.server";
 import { freezeScan, startScan } from "../../app/features/scan/buurtscan.server";
 import { seedDatabase } from "../../app/shared/database/seed.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
+import { signedInCookie } from "../support/demo-users";
 import { formPost, get, routeArgs } from "../support/requests";
 
 setupFreshDatabase();
@@ -56,7 +56,7 @@ beforeAll(async () => {
       where: { email: `${role}@demo.buurtagenda.nl` },
     });
     users[role] = user.id;
-    cookies[role] = `sessie=${await createSession(user.id)}`;
+    cookies[role] = await signedInCookie(user.id);
   }
   const details = { publicDescription: "x", startsOn: "2026-01-01", endsOn: "2026-12-31" };
   agendaId = await startAgenda(

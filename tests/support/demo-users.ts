@@ -2,6 +2,14 @@ import { createSession } from "../../app/features/auth/session.server";
 import { db } from "../../app/shared/db.server";
 
 /**
+ * A session cookie for a person who has signed in completely: with the second factor their
+ * roles may need already passed. Tests of the second factor itself sign in step by step.
+ */
+export async function signedInCookie(userId: string): Promise<string> {
+  return `sessie=${await createSession(userId, db(), { secondFactorPassed: true })}`;
+}
+
+/**
  * Signs in the seeded demo accounts of these roles (`<role>@demo.buurtagenda.nl`) with real
  * sessions; fills `users` (id per role) and `cookies` ("sessie=…" per role).
  */
@@ -15,7 +23,7 @@ export async function signInDemoRoles(
       where: { email: `${role}@demo.buurtagenda.nl` },
     });
     users[role] = user.id;
-    cookies[role] = `sessie=${await createSession(user.id)}`;
+    cookies[role] = await signedInCookie(user.id);
   }
 }
 
@@ -45,6 +53,6 @@ export async function partyWithMember(
   return {
     partyId: party.id,
     userId: person.id,
-    cookie: `sessie=${await createSession(person.id)}`,
+    cookie: await signedInCookie(person.id),
   };
 }

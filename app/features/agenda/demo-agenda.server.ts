@@ -137,7 +137,10 @@ async function demoPeople() {
   return { sanne, kees, partner, fatima };
 }
 
-/** A person as a signed-in session sees them: roles and the organisations they act for. */
+/**
+ * A person as a signed-in session sees them (second factor passed): roles and the
+ * organisations they act for.
+ */
 async function asSignedIn(userId: string): Promise<CurrentUser> {
   const user = await db().user.findUniqueOrThrow({
     where: { id: userId },
@@ -155,6 +158,8 @@ async function asSignedIn(userId: string): Promise<CurrentUser> {
     displayName: user.displayName,
     assignments: user.roles,
     organisationIds: user.memberships.map((m) => m.organisationId),
+    secondFactor: "passed",
+    withheldAssignments: [],
   };
 }
 

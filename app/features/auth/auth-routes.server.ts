@@ -1,10 +1,12 @@
 import { data, redirect, type AppLoadContext } from "react-router";
 import "../../shared/load-context";
+import { db } from "../../shared/db.server";
 import { env } from "../../shared/env.server";
 import { safeRedirectPath } from "../../shared/http";
 import { localeFromCookieHeader } from "../../shared/i18n/i18n";
 import type { RequestContext } from "./accounts.server";
 import { can, type Action, type Resource } from "./permissions";
+import { needsSecondFactor } from "./second-factor";
 import { authenticate, sessionCookie, type CurrentUser } from "./session.server";
 
 export function requestContext(request: Request, context: AppLoadContext): RequestContext {
@@ -15,16 +17,41 @@ export function requestContext(request: Request, context: AppLoadContext): Reque
   };
 }
 
-/** After sign-in: set the session cookie and go back where the person came from. */
-export function redirectSignedIn(sessionToken: string, redirectTo: unknown): Response {
-  return redirect(safeRedirectPath(redirectTo) ?? "/account", {
-    headers: { "Set-Cookie": sessionCookie(sessionToken) },
+/**
+ * After sign-in: set the session cookie and go back where the person came from; staff first
+ * pass the second factor (or set one up), and then go back.
+ */
+export async function redirectSignedIn(
+  signedIn: { sessionToken: string; userId: string },
+  redirectTo: unknown,
+): Promise<Response> {
+  const back = safeRedirectPath(redirectTo) ?? "/account";
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: signedIn.userId },
+    select: {
+      totpEnabledAt: true,
+      roles: { select: { role: true, scopeType: true, scopeId: true } },
+    },
   });
+  const next = needsSecondFactor(user.roles)
+    ? secondFactorStepUrl(user.totpEnabledAt ? "verify" : "enrol", back)
+    : back;
+  return redirect(next, { headers: { "Set-Cookie": sessionCookie(signedIn.sessionToken) } });
+}
+
+/** Where a person whose staff roles wait goes: the code step, or setting up an app first. */
+export function secondFactorStepUrl(step: "verify" | "enrol", back: string): string {
+  const page = step === "verify" ? "/inloggen/tweede-stap" : "/account/tweestapsverificatie";
+  return `${page}?terug=${encodeURIComponent(back)}`;
+}
+
+function here(request: Request): string {
+  const url = new URL(request.url);
+  return url.pathname + url.search;
 }
 
 function signInRedirect(request: Request): Response {
-  const url = new URL(request.url);
-  return redirect(`/inloggen?terug=${encodeURIComponent(url.pathname + url.search)}`);
+  return redirect(`/inloggen?terug=${encodeURIComponent(here(request))}`);
 }
 
 /**
@@ -48,6 +75,13 @@ export async function authorizeAny(
   const { user } = await authenticate(request);
   if (actions.some((action) => can(user, action, resource))) return user;
   if (!user) throw signInRedirect(request);
+  if (user.secondFactor === "verify" || user.secondFactor === "enrol") {
+    // A role waiting for the second factor would allow this: ask for it rather than refuse.
+    const everyRole = { ...user, assignments: [...user.assignments, ...user.withheldAssignments] };
+    if (actions.some((action) => can(everyRole, action, resource))) {
+      throw redirect(secondFactorStepUrl(user.secondFactor, here(request)));
+    }
+  }
   throw data(null, { status: 403 });
 }
 

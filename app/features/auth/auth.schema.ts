@@ -53,3 +53,18 @@ export const changePasswordSchema = z
     error: "confirmMismatch",
     path: ["confirm"],
   });
+
+export const totpCodeSchema = z.object({
+  code: z
+    .string({ error: "totpRequired" })
+    .trim()
+    .regex(/^\d{3}[\s-]?\d{3}$/, { error: "totpFormat" }),
+  redirectTo: z.string().optional(),
+});
+export const recoveryCodeSchema = z.object({
+  recoveryCode: z
+    .string({ error: "recoveryRequired" })
+    .trim()
+    .regex(/^[A-Za-z2-7]{5}[\s-]?[A-Za-z2-7]{5}$/, { error: "recoveryFormat" }),
+  redirectTo: z.string().optional(),
+});

@@ -3,6 +3,7 @@ import { BULK_TRANSACTION, db } from "../../shared/db.server";
 import { isProduction } from "../../shared/env.server";
 import { hashPassword } from "./password.server";
 import type { Role, ScopeType } from "./permissions";
+import { SECOND_FACTOR_ROLES } from "./second-factor";
 
 // Demo accounts for trying the product locally: one per role of DOMAIN.md §3, all in Heemstede.
 // The password is public (README), so they must never exist in production.
@@ -60,6 +61,16 @@ export const DEMO_ACCOUNTS: {
   },
 ];
 
+/**
+ * The staff demo accounts have two-step verification set up with this public key (it is in the
+ * source, like the password); the second step shows their current code outside production.
+ */
+export const DEMO_TOTP_KEY = new TextEncoder().encode("buurtagenda-demo-key");
+
+export function isDemoAccount(email: string): boolean {
+  return email.endsWith("@demo.buurtagenda.nl");
+}
+
 export class DemoAccountsRefused extends Error {
   constructor() {
     super("Demo accounts are refused when NODE_ENV=production.");
@@ -72,6 +83,9 @@ export async function seedDemoAccounts(): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db().$transaction(async (tx) => {
     for (const account of DEMO_ACCOUNTS) {
+      const secondFactor = SECOND_FACTOR_ROLES.includes(account.role)
+        ? { totpKey: DEMO_TOTP_KEY, totpEnabledAt: new Date() }
+        : {};
       const user = await tx.user.upsert({
         where: { email: account.email },
         create: {
@@ -79,8 +93,9 @@ export async function seedDemoAccounts(): Promise<number> {
           displayName: account.displayName,
           passwordHash,
           emailVerifiedAt: new Date(),
+          ...secondFactor,
         },
-        update: { displayName: account.displayName, passwordHash },
+        update: { displayName: account.displayName, passwordHash, ...secondFactor },
       });
       const assignment = {
         userId: user.id,

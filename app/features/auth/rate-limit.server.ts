@@ -16,6 +16,9 @@ export const RATE_LIMITS = {
   /** Entering a one-time code, per email address and per IP. */
   codePerEmail: { limit: 5, windowSeconds: 15 * 60 },
   codePerIp: { limit: 30, windowSeconds: 15 * 60 },
+  /** Second-factor codes (TOTP or recovery) for one account, and from one IP. */
+  secondFactorPerAccount: { limit: 5, windowSeconds: 15 * 60 },
+  secondFactorPerIp: { limit: 30, windowSeconds: 15 * 60 },
   /** Sending mail (codes, reset links) to one address, and from one IP. */
   mailPerEmail: { limit: 5, windowSeconds: 60 * 60 },
   mailPerIp: { limit: 30, windowSeconds: 60 * 60 },

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { db, type Db } from "../../shared/db.server";
 import { readCookie } from "../../shared/http";
 import type { Assignment } from "./permissions";
+import { assignmentsInForce, needsSecondFactor } from "./second-factor";
 
 // Sessions after the Lucia guide (docs/decisions/0003-sessions-lucia-design.md): the cookie holds
 // "<id>.<secret>", each 120 random bits; the database keeps only SHA-256(secret), compared in
@@ -18,8 +19,15 @@ export interface CurrentUser {
   id: string;
   email: string;
   displayName: string | null;
+  /** The roles this session may use (staff roles only after the second factor). */
   assignments: Assignment[];
   organisationIds: string[];
+  /**
+   * "verify": staff roles wait for the TOTP code; "enrol": they wait for the person to set up
+   * an authenticator first. The roles waiting are in `withheldAssignments`.
+   */
+  secondFactor: "passed" | "not-needed" | "verify" | "enrol";
+  withheldAssignments: Assignment[];
 }
 
 function randomToken(): string {
@@ -30,11 +38,24 @@ export function hashSecret(secret: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(sha256(new TextEncoder().encode(secret)));
 }
 
-export async function createSession(userId: string, tx: Db = db()): Promise<string> {
+/**
+ * A new session. Signing in never passes the second factor by itself: that is a step of its
+ * own (second-factor.server.ts), which sets `secondFactorAt`.
+ */
+export async function createSession(
+  userId: string,
+  tx: Db = db(),
+  options: { secondFactorPassed?: boolean } = {},
+): Promise<string> {
   const id = randomToken();
   const secret = randomToken();
   await tx.session.create({
-    data: { id, userId, secretHash: hashSecret(secret) },
+    data: {
+      id,
+      userId,
+      secretHash: hashSecret(secret),
+      secondFactorAt: options.secondFactorPassed ? new Date() : null,
+    },
   });
   return `${id}.${secret}`;
 }
@@ -82,6 +103,7 @@ async function validate(token: string | null): Promise<Authentication> {
           email: true,
           displayName: true,
           emailVerifiedAt: true,
+          totpEnabledAt: true,
           roles: { select: { role: true, scopeType: true, scopeId: true } },
           memberships: { select: { organisationId: true } },
         },
@@ -102,13 +124,22 @@ async function validate(token: string | null): Promise<Authentication> {
     setCookie = sessionCookie(token);
   }
   const { user } = session;
+  const { inForce, withheld } = assignmentsInForce(user.roles, session.secondFactorAt !== null);
   return {
     user: {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
-      assignments: user.roles,
+      assignments: inForce,
       organisationIds: user.memberships.map((m) => m.organisationId),
+      secondFactor: withheld.length
+        ? user.totpEnabledAt
+          ? "verify"
+          : "enrol"
+        : needsSecondFactor(user.roles)
+          ? "passed"
+          : "not-needed",
+      withheldAssignments: withheld,
     },
     sessionId: session.id,
     setCookie,
