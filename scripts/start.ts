@@ -4,6 +4,7 @@ import "./react-production";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@react-router/express";
+import { withAuditOrigin } from "../app/shared/audit.server";
 import compression from "compression";
 import express from "express";
 import type { ServerBuild } from "react-router";
@@ -95,9 +96,12 @@ async function main() {
         "Dit verzoek is geweigerd: het kwam niet van deze website. / This request was refused: it did not come from this website.",
       );
   });
-  app.all(
-    "/{*path}",
-    createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }),
+  const handleRequest = createRequestHandler({
+    build,
+    getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }),
+  });
+  app.all("/{*path}", (req, res, next) =>
+    withAuditOrigin({ origin: "web", ip: req.ip }, () => handleRequest(req, res, next)),
   );
 
   const server = app.listen(port, host);

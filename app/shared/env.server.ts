@@ -23,6 +23,12 @@ const envSchema = z.object({
    * of the database cannot tell whose ballot is whose. Required in production.
    */
   BALLOT_SECRET: z.string().min(32).optional(),
+  /** How long the audit trail keeps an event (decision 0027). */
+  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** After how long without a visit an account is warned, and then anonymised. */
+  INACTIVE_ACCOUNT_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  /** Days between the warning and the anonymisation; a visit in between keeps the account. */
+  INACTIVE_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

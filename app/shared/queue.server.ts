@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { withAuditOrigin } from "./audit.server";
 import type { Db } from "./db.server";
 import { backgroundOrigin } from "./env.server";
 
@@ -15,6 +16,7 @@ export const QUEUES = {
   agendaPublished: "agenda-published",
   agreementStatus: "agreement-status",
   overdueCheck: "overdue-check",
+  retention: "retention",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -119,13 +121,14 @@ export async function stopQueue(timeoutMs = 10_000): Promise<void> {
  * static import here would be an import cycle.
  */
 async function loadJobs(): Promise<QueueJob[]> {
-  const [{ storyJobs }, { ideaJobs }, { documentJobs }, { progressJobs }] = await Promise.all([
-    import("../features/stories/notifications.server"),
-    import("../features/ideas/idea-notifications.server"),
-    import("../features/document/followers.server"),
-    import("../features/progress/progress-notifications.server"),
+  const modules = await Promise.all([
+    import("../features/stories/notifications.server").then((m) => m.storyJobs),
+    import("../features/ideas/idea-notifications.server").then((m) => m.ideaJobs),
+    import("../features/document/followers.server").then((m) => m.documentJobs),
+    import("../features/progress/progress-notifications.server").then((m) => m.progressJobs),
+    import("../features/auth/retention.server").then((m) => m.retentionJobs),
   ]);
-  return [...storyJobs, ...ideaJobs, ...documentJobs, ...progressJobs];
+  return modules.flat();
 }
 
 /**
@@ -149,7 +152,7 @@ export async function startQueueWorker(
       },
       async (batch) => {
         try {
-          await job.handle(batch);
+          await withAuditOrigin({ origin: "job" }, () => job.handle(batch));
         } catch (error) {
           // pg-boss stores the error on the job and retries it; the log shows it too.
           console.error(

@@ -175,7 +175,18 @@ export async function signInWithPassword(
     await verifyAgainstDummy(input.password);
     return { status: "invalid" };
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) return { status: "invalid" };
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    // Kept for the account's owner and the security officer: repeated refusals show an attack.
+    await recordAuditEvent(db(), {
+      actorId: null,
+      action: "account.sign_in_refused",
+      subjectType: "user",
+      subjectId: user.id,
+      details: { method: "password" },
+      result: "refused",
+    });
+    return { status: "invalid" };
+  }
   await resetRateLimit(`signin:email:${input.email}`);
   if (!user.emailVerifiedAt) {
     await issueCode(input.email, "verify_email", ctx);

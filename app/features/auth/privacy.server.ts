@@ -1,5 +1,5 @@
 import { auditEventsByActor, recordAuditEvent } from "../../shared/audit.server";
-import { db } from "../../shared/db.server";
+import { db, type Db } from "../../shared/db.server";
 import { forgetNotificationsOf, notificationsSentTo } from "../../shared/email/send-once.server";
 import { translate, type Locale } from "../../shared/i18n/i18n";
 import { personalPartyData, removeMembershipsOf } from "../agenda/parties.server";
@@ -163,39 +163,64 @@ export async function deleteAccount(
     const roles = await tx.roleAssignment.findMany({ where: { userId }, select: { role: true } });
     const lateBlocking = rolesBlockingSelfDeletion(roles);
     if (lateBlocking.length) return { status: "has-roles" as const, roles: lateBlocking };
-    const stories = await eraseStoryDataOf(tx, userId, {
-      publishedStories: input.stories,
-      draftToken: ctx.draftToken,
-    });
-    const ideas = await eraseIdeaDataOf(tx, userId, input.stories);
-    const memberships = await removeMembershipsOf(tx, userId);
-    await forgetNotificationsOf(tx, userId);
-    await tx.session.deleteMany({ where: { userId } });
-    await tx.passwordReset.deleteMany({ where: { userId } });
-    await tx.roleAssignment.deleteMany({ where: { userId } });
-    await tx.emailCode.deleteMany({ where: { email: user.email } });
-    // Counters keyed by the address or the account; they would expire within the hour anyway.
-    await tx.rateLimit.deleteMany({
-      where: {
-        key: {
-          in: [
-            `signin:email:${user.email}`,
-            `code:email:${user.email}`,
-            `mail:email:${user.email}`,
-            `story:account:${userId}`,
-            `react:${userId}`,
-          ],
-        },
+    const erased = await eraseAccount(
+      tx,
+      { id: userId, email: user.email },
+      {
+        publishedStories: input.stories,
+        draftToken: ctx.draftToken,
       },
-    });
-    await tx.user.delete({ where: { id: userId } });
+    );
     await recordAuditEvent(tx, {
       actorId: userId,
       action: "account.deleted",
       subjectType: "user",
       subjectId: userId,
-      details: { publishedStories: input.stories, ...stories, ...ideas, memberships },
+      details: { publishedStories: input.stories, ...auditDetailsOf(erased) },
     });
-    return { status: "deleted" as const, ...stories };
+    return { status: "deleted" as const, ...erased.stories };
   });
+}
+
+/** What an erasure did, flat, as the audit trail has recorded it since decision 0013. */
+export function auditDetailsOf(erased: Awaited<ReturnType<typeof eraseAccount>>) {
+  return { ...erased.stories, ...erased.ideas, memberships: erased.memberships };
+}
+
+/**
+ * Removes an account and everything tied to it, inside the caller's transaction: by the person
+ * (deleteAccount) or, after long inactivity, by the retention job. Published stories and ideas
+ * are deleted or kept anonymously as chosen. Returns what happened, for the audit event.
+ */
+export async function eraseAccount(
+  tx: Db,
+  user: { id: string; email: string },
+  choice: { publishedStories: PublishedStoriesChoice; draftToken: string | null },
+) {
+  const userId = user.id;
+  const stories = await eraseStoryDataOf(tx, userId, choice);
+  const ideas = await eraseIdeaDataOf(tx, userId, choice.publishedStories);
+  const memberships = await removeMembershipsOf(tx, userId);
+  await forgetNotificationsOf(tx, userId);
+  await tx.session.deleteMany({ where: { userId } });
+  await tx.passwordReset.deleteMany({ where: { userId } });
+  await tx.roleAssignment.deleteMany({ where: { userId } });
+  await tx.emailCode.deleteMany({ where: { email: user.email } });
+  // Counters keyed by the address or the account; they would expire within the hour anyway.
+  await tx.rateLimit.deleteMany({
+    where: {
+      key: {
+        in: [
+          `signin:email:${user.email}`,
+          `code:email:${user.email}`,
+          `mail:email:${user.email}`,
+          `story:account:${userId}`,
+          `react:${userId}`,
+          `2fa:user:${userId}`,
+        ],
+      },
+    },
+  });
+  await tx.user.delete({ where: { id: userId } });
+  return { stories, ideas, memberships };
 }

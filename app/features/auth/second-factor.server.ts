@@ -160,7 +160,17 @@ export async function passSecondFactor(
     });
     return true;
   });
-  if (!passed) return { ok: false, error: "codeWrong" };
+  if (!passed) {
+    await recordAuditEvent(db(), {
+      actorId: userId,
+      action: "account.second_factor_refused",
+      subjectType: "user",
+      subjectId: userId,
+      details: { method },
+      result: "refused",
+    });
+    return { ok: false, error: "codeWrong" };
+  }
   await resetRateLimit(`2fa:user:${userId}`);
   const recoveryCodesLeft = await db().recoveryCode.count({ where: { userId, usedAt: null } });
   return { ok: true, method, recoveryCodesLeft };

@@ -57,7 +57,16 @@ export async function createSession(
       secondFactorAt: options.secondFactorPassed ? new Date() : null,
     },
   });
+  await markSeen(tx, userId);
   return `${id}.${secret}`;
+}
+
+/** A visit: inactivity counts from here again, and a warning about it no longer stands. */
+async function markSeen(tx: Db, userId: string): Promise<void> {
+  await tx.user.update({
+    where: { id: userId },
+    data: { lastSeenAt: new Date(), inactivityWarnedAt: null },
+  });
 }
 
 export function sessionCookie(token: string): string {
@@ -121,6 +130,7 @@ async function validate(token: string | null): Promise<Authentication> {
   let setCookie: string | null = null;
   if (now - session.lastVerifiedAt.getTime() >= ACTIVITY_CHECK_INTERVAL_MS) {
     await db().session.update({ where: { id }, data: { lastVerifiedAt: new Date(now) } });
+    await markSeen(db(), session.userId);
     setCookie = sessionCookie(token);
   }
   const { user } = session;
