@@ -5,6 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import {
   ensureDatabase,
   freePort,
@@ -149,6 +150,166 @@ test("with DATABASE_URL set it uses that database and starts no embedded server"
     expect(await app.exited).toBe(0);
   } finally {
     await cluster.stop();
+    await rm(serverDir, { recursive: true, force: true });
+    await rm(appDataDir, { recursive: true, force: true });
+  }
+});
+
+interface Answer {
+  kind: "read" | "sign-up";
+  /** The phase when the request was sent; one sent just before the stop may end in it. */
+  phase: "before" | "down" | "after";
+  endPhase: "before" | "down" | "after";
+  status: number;
+  ms: number;
+  body: string;
+  email?: string;
+}
+
+test("when PostgreSQL restarts under load, requests fail fast with a plain page, the app recovers by itself, and no accepted sign-up is lost", async () => {
+  test.setTimeout(240_000);
+  const serverDir = await tempDir();
+  const appDataDir = await tempDir();
+  const pgPort = await freePort();
+  let cluster = await startEmbeddedCluster(serverDir, { port: pgPort });
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  let app: Started | undefined;
+  try {
+    await ensureDatabase(cluster.urlFor("postgres"), "fault_app");
+    app = startApp({
+      DATABASE_URL: cluster.urlFor("fault_app"),
+      DATA_DIR: appDataDir,
+      PORT: String(port),
+    });
+    await waitForOutput(app, /runs on http:\/\/localhost:\d+ \(DATABASE_URL\)/);
+
+    let phase: Answer["phase"] = "before";
+    let running = true;
+    const answers: Answer[] = [];
+    let counter = 0;
+    const timed = async (kind: Answer["kind"], send: () => Promise<Response>, email?: string) => {
+      const started = Date.now();
+      const at = phase;
+      try {
+        const response = await send();
+        const body = await response.text();
+        answers.push({
+          kind,
+          phase: at,
+          endPhase: phase,
+          status: response.status,
+          ms: Date.now() - started,
+          body,
+          email,
+        });
+      } catch (error) {
+        answers.push({
+          kind,
+          phase: at,
+          endPhase: phase,
+          status: 0,
+          ms: Date.now() - started,
+          body: String(error),
+          email,
+        });
+      }
+    };
+    const reader = async () => {
+      while (running) {
+        await timed("read", () =>
+          fetch(`${origin}/buurt/BU03970101`, { signal: AbortSignal.timeout(15_000) }),
+        );
+      }
+    };
+    const signUps = async () => {
+      while (running) {
+        const email = `herstart${++counter}@example.org`;
+        await timed(
+          "sign-up",
+          () =>
+            fetch(`${origin}/registreren`, {
+              method: "POST",
+              redirect: "manual",
+              headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+              body: new URLSearchParams({ email, password: "een lange zin als wachtwoord" }),
+              signal: AbortSignal.timeout(15_000),
+            }),
+          email,
+        );
+      }
+    };
+    const load = Promise.all([reader(), reader(), reader(), signUps()]);
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    await wait(3_000);
+    phase = "down";
+    await cluster.stop();
+    await wait(4_000);
+    cluster = await startEmbeddedCluster(serverDir, { port: pgPort });
+    phase = "after";
+    // Recovered: reads succeed again on their own, within a short while.
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const recent = answers.filter((a) => a.phase === "after" && a.kind === "read").slice(-5);
+      if (recent.length === 5 && recent.every((a) => a.status === 200)) break;
+      await wait(200);
+    }
+    await wait(1_000);
+    running = false;
+    await load;
+
+    const summary = (p: Answer["phase"]) => {
+      const mine = answers.filter((a) => a.phase === p);
+      return {
+        requests: mine.length,
+        statuses: [...new Set(mine.map((a) => a.status))].sort(),
+        maxMs: Math.max(...mine.map((a) => a.ms)),
+      };
+    };
+    console.log(
+      "Database restart:",
+      JSON.stringify({ before: summary("before"), down: summary("down"), after: summary("after") }),
+    );
+
+    expect(app.child.exitCode).toBeNull();
+    const before = answers.filter((a) => a.endPhase === "before");
+    expect(before.filter((a) => a.kind === "read").every((a) => a.status === 200)).toBe(true);
+    // While the database is away: an answer within seconds, never a hang, and in plain words.
+    const down = answers.filter(
+      (a) => a.phase === "down" && a.status !== 200 && a.status !== 303 && a.status !== 302,
+    );
+    expect(down.length).toBeGreaterThan(0);
+    for (const answer of down) {
+      expect(answer.status, answer.body.slice(0, 200)).toBeGreaterThanOrEqual(500);
+      expect(answer.ms).toBeLessThan(5_000);
+      expect(answer.body).toContain("Uw gegevens zijn niet verloren");
+    }
+    const after = answers.filter((a) => a.phase === "after" && a.kind === "read").slice(-5);
+    expect(after.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+
+    // Every sign-up the app accepted (a redirect to the code page) is in the database.
+    const accepted = answers
+      .filter((a) => a.kind === "sign-up" && a.status >= 300 && a.status < 400)
+      .map((a) => a.email!);
+    expect(accepted.length).toBeGreaterThan(0);
+    const client = new pg.Client({ connectionString: cluster.urlFor("fault_app") });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ email: string }>(
+        "SELECT email FROM app_user WHERE email = ANY($1)",
+        [accepted],
+      );
+      expect(rows.map((r) => r.email).sort()).toEqual([...accepted].sort());
+    } finally {
+      await client.end();
+    }
+
+    app.child.kill("SIGTERM");
+    expect(await app.exited).toBe(0);
+  } finally {
+    if (app && app.child.exitCode === null) app.child.kill("SIGKILL");
+    await cluster.stop().catch(() => {});
     await rm(serverDir, { recursive: true, force: true });
     await rm(appDataDir, { recursive: true, force: true });
   }

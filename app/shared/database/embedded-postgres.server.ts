@@ -115,7 +115,11 @@ export async function runningEmbeddedCluster(dataDir: string): Promise<EmbeddedC
   return { urlFor: urlsOn(port, credentials), stop: async () => {} };
 }
 
-export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedCluster> {
+/** `port`: a fixed port, so that a restarted cluster is where its clients look (fault tests). */
+export async function startEmbeddedCluster(
+  dataDir: string,
+  options: { port?: number } = {},
+): Promise<EmbeddedCluster> {
   await ensureWritableDirectory(dataDir);
   const clusterDir = path.join(dataDir, "postgres");
   const credentialsFile = path.join(dataDir, "postgres-credentials.json");
@@ -135,7 +139,7 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
     credentials = { password: randomBytes(24).toString("base64url") };
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
