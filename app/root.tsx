@@ -11,11 +11,13 @@ import {
   isRouteErrorResponse,
   useLocation,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "react-router";
 import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
 import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
 import type { Route } from "./+types/root";
 import { secondFactorMessages } from "./features/auth/second-factor.messages";
+import { isUnavailableResult } from "./shared/database-unavailable";
 import appCss from "./app.css?url";
 import { moderationScope } from "./features/stories/stories.server";
 import { authenticate } from "./features/auth/session.server";
@@ -53,6 +55,12 @@ export async function loader({ request }: Route.LoaderArgs) {
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }
+
+/** An action that could not reach the database keeps the page as it is (see buurt-vertellen). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionResult,
+  defaultShouldRevalidate,
+}) => (isUnavailableResult(actionResult) ? false : defaultShouldRevalidate);
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");

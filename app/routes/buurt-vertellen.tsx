@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Link, data, href, redirect } from "react-router";
+import { Link, data, href, redirect, type ShouldRevalidateFunction } from "react-router";
 import type { Route } from "./+types/buurt-vertellen";
+import { isDatabaseUnavailable, isUnavailableResult } from "../shared/database-unavailable";
 import { authenticate } from "../features/auth/session.server";
 import { authorize, requestContext } from "../features/auth/auth-routes.server";
 import { clearDraft, readDraft, saveDraft } from "../features/stories/story-draft.server";
@@ -47,9 +48,30 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
+export async function action(args: Route.ActionArgs) {
+  const form = await args.request.formData();
+  try {
+    return await tell(args, form);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // The story is not lost: the form shows it again with this message, and the page is not
+    // reloaded from the database that is away (shouldRevalidate below and in root.tsx).
+    const submission = parseWithZod(form, { schema: tellSchema });
+    return {
+      result: submission.reply({ formErrors: ["unavailable"] }),
+      minutes: 0,
+      unavailable: true,
+    };
+  }
+}
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionResult,
+  defaultShouldRevalidate,
+}) => (isUnavailableResult(actionResult) ? false : defaultShouldRevalidate);
+
+async function tell({ request, params, context }: Route.ActionArgs, form: FormData) {
   const buurt = await buurtOf(params.code);
-  const form = await request.formData();
   const submission = parseWithZod(form, { schema: tellSchema });
   if (submission.status !== "success") return { result: submission.reply(), minutes: 0 };
   const { user } = await authenticate(request);

@@ -11,6 +11,7 @@ import {
   freePort,
   startEmbeddedCluster,
 } from "../../app/shared/database/embedded-postgres.server";
+import { expectAccessible } from "./support";
 
 // `npm start` as a newcomer meets it: the start script of the built app, run as its own process.
 // These tests need no browser; they live here because they need the production build.
@@ -305,6 +306,69 @@ test("when PostgreSQL restarts under load, requests fail fast with a plain page,
       await client.end();
     }
 
+    app.child.kill("SIGTERM");
+    expect(await app.exited).toBe(0);
+  } finally {
+    if (app && app.child.exitCode === null) app.child.kill("SIGKILL");
+    await cluster.stop().catch(() => {});
+    await rm(serverDir, { recursive: true, force: true });
+    await rm(appDataDir, { recursive: true, force: true });
+  }
+});
+
+test("a story sent while the database is away stays in the form with a plain message, and goes once it is back", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const serverDir = await tempDir();
+  const appDataDir = await tempDir();
+  const pgPort = await freePort();
+  let cluster = await startEmbeddedCluster(serverDir, { port: pgPort });
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  let app: Started | undefined;
+  try {
+    await ensureDatabase(cluster.urlFor("postgres"), "story_app");
+    app = startApp({
+      DATABASE_URL: cluster.urlFor("story_app"),
+      DATA_DIR: appDataDir,
+      PORT: String(port),
+    });
+    await waitForOutput(app, /runs on http:\/\/localhost:\d+ \(DATABASE_URL\)/);
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${origin}/inloggen`);
+    await page.getByLabel("E-mailadres").fill("bewoner@demo.buurtagenda.nl");
+    await page.getByLabel("Wachtwoord").fill("buurtagenda-demo");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
+    await page.goto(`${origin}/buurt/BU03970101/vertellen`);
+    const main = page.getByRole("main");
+    const text = "Het hek bij de school staat al weken open en kinderen lopen zo de weg op.";
+    await main.getByLabel("Uw verhaal").fill(text);
+    await main.getByRole("checkbox", { name: "Verkeer en verkeersveiligheid" }).check();
+    await main.getByRole("checkbox", { name: /mag op de website komen/ }).check();
+
+    await cluster.stop();
+    await main.getByRole("button", { name: "Verhaal versturen" }).click();
+    await expect(main.getByText(/Het lukt nu even niet om uw verhaal op te slaan/)).toBeVisible();
+    await expect(main.getByLabel("Uw verhaal")).toHaveValue(text);
+    await expect(
+      main.getByRole("checkbox", { name: "Verkeer en verkeersveiligheid" }),
+    ).toBeChecked();
+    await expectAccessible(page);
+
+    cluster = await startEmbeddedCluster(serverDir, { port: pgPort });
+    await main.getByRole("button", { name: "Verhaal versturen" }).click();
+    await expect(main.getByText("Dank u wel! Uw verhaal is verstuurd.")).toBeVisible();
+    const client = new pg.Client({ connectionString: cluster.urlFor("story_app") });
+    await client.connect();
+    try {
+      const { rows } = await client.query("SELECT status FROM story WHERE text = $1", [text]);
+      expect(rows).toEqual([{ status: "submitted" }]);
+    } finally {
+      await client.end();
+    }
+    await page.context().close();
     app.child.kill("SIGTERM");
     expect(await app.exited).toBe(0);
   } finally {

@@ -11,6 +11,8 @@ export const storiesMessages = defineMessages({
     signInNeeded:
       "U kunt alvast schrijven. Als u op ‘Verhaal versturen’ drukt, vragen we uw e-mailadres en sturen we u een code. Uw verhaal blijft bewaard.",
     draftRestored: "Uw verhaal is bewaard. Kijk het na en verstuur het.",
+    unavailable:
+      "Het lukt nu even niet om uw verhaal op te slaan. Uw tekst staat hieronder nog. Probeer het over een paar minuten opnieuw.",
     title: "Titel (mag leeg blijven)",
     text: "Uw verhaal",
     textHelp: "Hoogstens {max} tekens.",
@@ -209,6 +211,8 @@ export const storiesMessages = defineMessages({
     signInNeeded:
       "You can start writing. When you press ‘Send story’, we ask for your email address and send you a code. Your story is kept.",
     draftRestored: "Your story has been kept. Check it and send it.",
+    unavailable:
+      "We cannot save your story right now. Your text is still below. Try again in a few minutes.",
     title: "Title (optional)",
     text: "Your story",
     textHelp: "At most {max} characters.",
