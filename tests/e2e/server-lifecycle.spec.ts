@@ -316,7 +316,7 @@ test("when PostgreSQL restarts under load, requests fail fast with a plain page,
   }
 });
 
-test("a story sent while the database is away stays in the form with a plain message, and goes once it is back", async ({
+test("a story sent while the database is away stays in the form with a plain message and goes once it is back; shutdown answers requests in flight", async ({
   browser,
 }) => {
   test.setTimeout(240_000);
@@ -362,14 +362,31 @@ test("a story sent while the database is away stays in the form with a plain mes
     await expect(main.getByText("Dank u wel! Uw verhaal is verstuurd.")).toBeVisible();
     const client = new pg.Client({ connectionString: cluster.urlFor("story_app") });
     await client.connect();
+    let agendaId: string;
     try {
       const { rows } = await client.query("SELECT status FROM story WHERE text = $1", [text]);
       expect(rows).toEqual([{ status: "submitted" }]);
+      const agenda = await client.query<{ id: string }>(
+        "SELECT id FROM buurtagenda WHERE title = 'Samen in de Glip (demo)'",
+      );
+      agendaId = agenda.rows[0]!.id;
     } finally {
       await client.end();
     }
     await page.context().close();
+
+    // Graceful shutdown: requests in flight when SIGTERM arrives are answered in full.
+    const downloads = Array.from({ length: 8 }, async () => {
+      const response = await fetch(`${origin}/buurtagenda/${agendaId}/versie/1/pdf`);
+      const body = Buffer.from(await response.arrayBuffer());
+      return { status: response.status, pdf: body.subarray(0, 5).toString(), at: Date.now() };
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    const stoppedAt = Date.now();
     app.child.kill("SIGTERM");
+    const answered = await Promise.all(downloads);
+    expect(answered.map((a) => `${a.status} ${a.pdf}`)).toEqual(Array(8).fill("200 %PDF-"));
+    expect(Math.max(...answered.map((a) => a.at))).toBeGreaterThan(stoppedAt);
     expect(await app.exited).toBe(0);
   } finally {
     if (app && app.child.exitCode === null) app.child.kill("SIGKILL");
