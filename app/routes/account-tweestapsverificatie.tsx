@@ -11,6 +11,7 @@ import {
 import { totpCodeSchema } from "../features/auth/auth.schema";
 import { formatKeyForTyping } from "../features/auth/second-factor";
 import { secondFactorMessages } from "../features/auth/second-factor.messages";
+import { TotpCodeField } from "../features/auth/totp-code-field";
 import {
   confirmEnrolment,
   enrolment,
@@ -20,7 +21,7 @@ import {
 import { authenticate } from "../features/auth/session.server";
 import { safeRedirectPath } from "../shared/http";
 import { formatDate, useLocale, useText } from "../shared/i18n/i18n";
-import { FormAlert, SubmitButton, TextField } from "../shared/ui/form";
+import { FormAlert, SubmitButton } from "../shared/ui/form";
 
 // Setting up the authenticator app (staff must before their roles count) and renewing the
 // recovery codes. Decision 0026.
@@ -97,14 +98,7 @@ function CodeForm({
     <Form method="post" {...getFormProps(form)}>
       <FormAlert messages={form.errors?.map(t)} />
       <input type="hidden" name="intent" value={intent} />
-      <TextField
-        field={fields.code}
-        label={t("totpCode")}
-        description={t("totpHint")}
-        errors={fields.code.errors?.map(t)}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-      />
+      <TotpCodeField field={fields.code} t={t} />
       <SubmitButton>{button}</SubmitButton>
     </Form>
   );

@@ -5,6 +5,7 @@ import type { Route } from "./+types/inloggen-tweede-stap";
 import { requestContext, requireUser, retryMinutes } from "../features/auth/auth-routes.server";
 import { recoveryCodeSchema, totpCodeSchema } from "../features/auth/auth.schema";
 import { secondFactorMessages } from "../features/auth/second-factor.messages";
+import { TotpCodeField } from "../features/auth/totp-code-field";
 import { demoAccountCode, passSecondFactor } from "../features/auth/second-factor.server";
 import { authenticate } from "../features/auth/session.server";
 import { safeRedirectPath } from "../shared/http";
@@ -93,14 +94,7 @@ export default function SecondStep({ loaderData, actionData }: Route.ComponentPr
       <Form method="post" {...getFormProps(totpForm)}>
         <input type="hidden" name="intent" value="totp" />
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
-        <TextField
-          field={totpFields.code}
-          label={t("totpCode")}
-          description={t("totpHint")}
-          errors={totpFields.code.errors?.map(t)}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-        />
+        <TotpCodeField field={totpFields.code} t={t} />
         <SubmitButton>{t("confirmButton")}</SubmitButton>
       </Form>
       <details open={actionData?.intent === "recovery"}>

@@ -4,24 +4,17 @@ import { E2E_DATA_DIR } from "../../playwright.config";
 import routes from "../../app/routes";
 import { runningEmbeddedCluster } from "../../app/shared/database/embedded-postgres.server";
 import { APP_DATABASE } from "../../app/shared/database/database-url.server";
+import { ROLES, type Role } from "../../app/features/auth/permissions";
 import { DEMO_PASSWORD, expectAccessible, signInAsDemo } from "./support";
 
 // Every route, as every role and signed out, over HTTP against the production build: the set of
 // people who get the page is what the policy module says, and nobody gets a server error. A new
 // route without a row here fails the first test, so nobody forgets to decide who may see it.
 
-type Viewer =
-  "visitor" | "bewoner" | "buurtplatform" | "gemeente" | "partner" | "adviesraad" | "beheerder";
-const VIEWERS: Viewer[] = [
-  "visitor",
-  "bewoner",
-  "buurtplatform",
-  "gemeente",
-  "partner",
-  "adviesraad",
-  "beheerder",
-];
-const demoEmail = (role: Exclude<Viewer, "visitor">) => `${role}@demo.buurtagenda.nl`;
+type Viewer = "visitor" | Role;
+/** Signed out, then each role of the policy module, in its order (the table's columns). */
+const VIEWERS: Viewer[] = ["visitor", ...ROLES];
+const demoEmail = (role: Role) => `${role}@demo.buurtagenda.nl`;
 
 /** What a GET gives: the page, a sign-in redirect, another redirect, refused, or not found. */
 type Outcome = "page" | "login" | "redirect" | "refused" | "absent";

@@ -133,28 +133,60 @@ test("with DATABASE_URL set it uses that database and starts no embedded server"
   request,
 }) => {
   test.setTimeout(180_000);
+  await withAppOnOwnDatabase("external_app", async ({ app, origin, appDataDir }) => {
+    expect((await request.get(`${origin}/gemeente/GM0397`)).status()).toBe(200);
+    expect(existsSync(path.join(appDataDir, "postgres"))).toBe(false);
+    app.child.kill("SIGTERM");
+    expect(await app.exited).toBe(0);
+  });
+});
+
+interface AppOnOwnDatabase {
+  app: Started;
+  origin: string;
+  /** The app's database; the same URL before and after a restart. */
+  url: string;
+  appDataDir: string;
+  stopDatabase(): Promise<void>;
+  startDatabase(): Promise<void>;
+}
+
+/** The built app on a PostgreSQL of its own, which the test may stop and start on the same port. */
+async function withAppOnOwnDatabase(
+  database: string,
+  work: (setup: AppOnOwnDatabase) => Promise<void>,
+): Promise<void> {
   const serverDir = await tempDir();
   const appDataDir = await tempDir();
-  const cluster = await startEmbeddedCluster(serverDir);
+  const pgPort = await freePort();
+  let cluster = await startEmbeddedCluster(serverDir, { port: pgPort });
+  const port = await freePort();
+  let app: Started | undefined;
   try {
-    await ensureDatabase(cluster.urlFor("postgres"), "external_app");
-    const port = await freePort();
-    const app = startApp({
-      DATABASE_URL: cluster.urlFor("external_app"),
+    await ensureDatabase(cluster.urlFor("postgres"), database);
+    app = startApp({
+      DATABASE_URL: cluster.urlFor(database),
       DATA_DIR: appDataDir,
       PORT: String(port),
     });
     await waitForOutput(app, /runs on http:\/\/localhost:\d+ \(DATABASE_URL\)/);
-    expect((await request.get(`http://127.0.0.1:${port}/gemeente/GM0397`)).status()).toBe(200);
-    expect(existsSync(path.join(appDataDir, "postgres"))).toBe(false);
-    app.child.kill("SIGTERM");
-    expect(await app.exited).toBe(0);
+    await work({
+      app,
+      origin: `http://127.0.0.1:${port}`,
+      url: cluster.urlFor(database),
+      appDataDir,
+      stopDatabase: () => cluster.stop(),
+      startDatabase: async () => {
+        cluster = await startEmbeddedCluster(serverDir, { port: pgPort });
+      },
+    });
   } finally {
-    await cluster.stop();
+    if (app && app.child.exitCode === null) app.child.kill("SIGKILL");
+    await cluster.stop().catch(() => {});
     await rm(serverDir, { recursive: true, force: true });
     await rm(appDataDir, { recursive: true, force: true });
   }
-});
+}
 
 interface Answer {
   kind: "read" | "sign-up";
@@ -169,229 +201,200 @@ interface Answer {
 
 test("when PostgreSQL restarts under load, requests fail fast with a plain page, the app recovers by itself, and no accepted sign-up is lost", async () => {
   test.setTimeout(240_000);
-  const serverDir = await tempDir();
-  const appDataDir = await tempDir();
-  const pgPort = await freePort();
-  let cluster = await startEmbeddedCluster(serverDir, { port: pgPort });
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  let app: Started | undefined;
-  try {
-    await ensureDatabase(cluster.urlFor("postgres"), "fault_app");
-    app = startApp({
-      DATABASE_URL: cluster.urlFor("fault_app"),
-      DATA_DIR: appDataDir,
-      PORT: String(port),
-    });
-    await waitForOutput(app, /runs on http:\/\/localhost:\d+ \(DATABASE_URL\)/);
-
-    let phase: Answer["phase"] = "before";
-    let running = true;
-    const answers: Answer[] = [];
-    let counter = 0;
-    const timed = async (kind: Answer["kind"], send: () => Promise<Response>, email?: string) => {
-      const started = Date.now();
-      const at = phase;
-      try {
-        const response = await send();
-        const body = await response.text();
-        answers.push({
-          kind,
-          phase: at,
-          endPhase: phase,
-          status: response.status,
-          ms: Date.now() - started,
-          body,
-          email,
-        });
-      } catch (error) {
-        answers.push({
-          kind,
-          phase: at,
-          endPhase: phase,
-          status: 0,
-          ms: Date.now() - started,
-          body: String(error),
-          email,
-        });
-      }
-    };
-    const reader = async () => {
-      while (running) {
-        await timed("read", () =>
-          fetch(`${origin}/buurt/BU03970101`, { signal: AbortSignal.timeout(15_000) }),
-        );
-      }
-    };
-    const signUps = async () => {
-      while (running) {
-        const email = `herstart${++counter}@example.org`;
-        await timed(
-          "sign-up",
-          () =>
-            fetch(`${origin}/registreren`, {
-              method: "POST",
-              redirect: "manual",
-              headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
-              body: new URLSearchParams({ email, password: "een lange zin als wachtwoord" }),
-              signal: AbortSignal.timeout(15_000),
-            }),
-          email,
-        );
-      }
-    };
-    const load = Promise.all([reader(), reader(), reader(), signUps()]);
-    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-    await wait(3_000);
-    phase = "down";
-    await cluster.stop();
-    await wait(4_000);
-    cluster = await startEmbeddedCluster(serverDir, { port: pgPort });
-    phase = "after";
-    // Recovered: reads succeed again on their own, within a short while.
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      const recent = answers.filter((a) => a.phase === "after" && a.kind === "read").slice(-5);
-      if (recent.length === 5 && recent.every((a) => a.status === 200)) break;
-      await wait(200);
-    }
-    await wait(1_000);
-    running = false;
-    await load;
-
-    const summary = (p: Answer["phase"]) => {
-      const mine = answers.filter((a) => a.phase === p);
-      return {
-        requests: mine.length,
-        statuses: [...new Set(mine.map((a) => a.status))].sort(),
-        maxMs: Math.max(...mine.map((a) => a.ms)),
+  await withAppOnOwnDatabase(
+    "fault_app",
+    async ({ app, origin, url, stopDatabase, startDatabase }) => {
+      let phase: Answer["phase"] = "before";
+      let running = true;
+      const answers: Answer[] = [];
+      let counter = 0;
+      const timed = async (kind: Answer["kind"], send: () => Promise<Response>, email?: string) => {
+        const started = Date.now();
+        const at = phase;
+        try {
+          const response = await send();
+          const body = await response.text();
+          answers.push({
+            kind,
+            phase: at,
+            endPhase: phase,
+            status: response.status,
+            ms: Date.now() - started,
+            body,
+            email,
+          });
+        } catch (error) {
+          answers.push({
+            kind,
+            phase: at,
+            endPhase: phase,
+            status: 0,
+            ms: Date.now() - started,
+            body: String(error),
+            email,
+          });
+        }
       };
-    };
-    console.log(
-      "Database restart:",
-      JSON.stringify({ before: summary("before"), down: summary("down"), after: summary("after") }),
-    );
+      const reader = async () => {
+        while (running) {
+          await timed("read", () =>
+            fetch(`${origin}/buurt/BU03970101`, { signal: AbortSignal.timeout(15_000) }),
+          );
+        }
+      };
+      const signUps = async () => {
+        while (running) {
+          const email = `herstart${++counter}@example.org`;
+          await timed(
+            "sign-up",
+            () =>
+              fetch(`${origin}/registreren`, {
+                method: "POST",
+                redirect: "manual",
+                headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+                body: new URLSearchParams({ email, password: "een lange zin als wachtwoord" }),
+                signal: AbortSignal.timeout(15_000),
+              }),
+            email,
+          );
+        }
+      };
+      const load = Promise.all([reader(), reader(), reader(), signUps()]);
+      const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-    expect(app.child.exitCode).toBeNull();
-    const before = answers.filter((a) => a.endPhase === "before");
-    expect(before.filter((a) => a.kind === "read").every((a) => a.status === 200)).toBe(true);
-    // While the database is away: an answer within seconds, never a hang, and in plain words.
-    const down = answers.filter(
-      (a) => a.phase === "down" && a.status !== 200 && a.status !== 303 && a.status !== 302,
-    );
-    expect(down.length).toBeGreaterThan(0);
-    for (const answer of down) {
-      expect(answer.status, answer.body.slice(0, 200)).toBeGreaterThanOrEqual(500);
-      expect(answer.ms).toBeLessThan(5_000);
-      expect(answer.body).toContain("Uw gegevens zijn niet verloren");
-    }
-    const after = answers.filter((a) => a.phase === "after" && a.kind === "read").slice(-5);
-    expect(after.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+      await wait(3_000);
+      phase = "down";
+      await stopDatabase();
+      await wait(4_000);
+      await startDatabase();
+      phase = "after";
+      // Recovered: reads succeed again on their own, within a short while.
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const recent = answers.filter((a) => a.phase === "after" && a.kind === "read").slice(-5);
+        if (recent.length === 5 && recent.every((a) => a.status === 200)) break;
+        await wait(200);
+      }
+      await wait(1_000);
+      running = false;
+      await load;
 
-    // Every sign-up the app accepted (a redirect to the code page) is in the database.
-    const accepted = answers
-      .filter((a) => a.kind === "sign-up" && a.status >= 300 && a.status < 400)
-      .map((a) => a.email!);
-    expect(accepted.length).toBeGreaterThan(0);
-    const client = new pg.Client({ connectionString: cluster.urlFor("fault_app") });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ email: string }>(
-        "SELECT email FROM app_user WHERE email = ANY($1)",
-        [accepted],
+      const summary = (p: Answer["phase"]) => {
+        const mine = answers.filter((a) => a.phase === p);
+        return {
+          requests: mine.length,
+          statuses: [...new Set(mine.map((a) => a.status))].sort(),
+          maxMs: Math.max(...mine.map((a) => a.ms)),
+        };
+      };
+      console.log(
+        "Database restart:",
+        JSON.stringify({
+          before: summary("before"),
+          down: summary("down"),
+          after: summary("after"),
+        }),
       );
-      expect(rows.map((r) => r.email).sort()).toEqual([...accepted].sort());
-    } finally {
-      await client.end();
-    }
 
-    app.child.kill("SIGTERM");
-    expect(await app.exited).toBe(0);
-  } finally {
-    if (app && app.child.exitCode === null) app.child.kill("SIGKILL");
-    await cluster.stop().catch(() => {});
-    await rm(serverDir, { recursive: true, force: true });
-    await rm(appDataDir, { recursive: true, force: true });
-  }
+      expect(app.child.exitCode).toBeNull();
+      const before = answers.filter((a) => a.endPhase === "before");
+      expect(before.filter((a) => a.kind === "read").every((a) => a.status === 200)).toBe(true);
+      // While the database is away: an answer within seconds, never a hang, and in plain words.
+      const down = answers.filter(
+        (a) => a.phase === "down" && a.status !== 200 && a.status !== 303 && a.status !== 302,
+      );
+      expect(down.length).toBeGreaterThan(0);
+      for (const answer of down) {
+        expect(answer.status, answer.body.slice(0, 200)).toBeGreaterThanOrEqual(500);
+        expect(answer.ms).toBeLessThan(5_000);
+        expect(answer.body).toContain("Uw gegevens zijn niet verloren");
+      }
+      const after = answers.filter((a) => a.phase === "after" && a.kind === "read").slice(-5);
+      expect(after.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+
+      // Every sign-up the app accepted (a redirect to the code page) is in the database.
+      const accepted = answers
+        .filter((a) => a.kind === "sign-up" && a.status >= 300 && a.status < 400)
+        .map((a) => a.email!);
+      expect(accepted.length).toBeGreaterThan(0);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ email: string }>(
+          "SELECT email FROM app_user WHERE email = ANY($1)",
+          [accepted],
+        );
+        expect(rows.map((r) => r.email).sort()).toEqual([...accepted].sort());
+      } finally {
+        await client.end();
+      }
+
+      app.child.kill("SIGTERM");
+      expect(await app.exited).toBe(0);
+    },
+  );
 });
 
 test("a story sent while the database is away stays in the form with a plain message and goes once it is back; shutdown answers requests in flight", async ({
   browser,
 }) => {
   test.setTimeout(240_000);
-  const serverDir = await tempDir();
-  const appDataDir = await tempDir();
-  const pgPort = await freePort();
-  let cluster = await startEmbeddedCluster(serverDir, { port: pgPort });
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  let app: Started | undefined;
-  try {
-    await ensureDatabase(cluster.urlFor("postgres"), "story_app");
-    app = startApp({
-      DATABASE_URL: cluster.urlFor("story_app"),
-      DATA_DIR: appDataDir,
-      PORT: String(port),
-    });
-    await waitForOutput(app, /runs on http:\/\/localhost:\d+ \(DATABASE_URL\)/);
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${origin}/inloggen`);
-    await page.getByLabel("E-mailadres").fill("bewoner@demo.buurtagenda.nl");
-    await page.getByLabel("Wachtwoord").fill("buurtagenda-demo");
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
-    await page.goto(`${origin}/buurt/BU03970101/vertellen`);
-    const main = page.getByRole("main");
-    const text = "Het hek bij de school staat al weken open en kinderen lopen zo de weg op.";
-    await main.getByLabel("Uw verhaal").fill(text);
-    await main.getByRole("checkbox", { name: "Verkeer en verkeersveiligheid" }).check();
-    await main.getByRole("checkbox", { name: /mag op de website komen/ }).check();
+  await withAppOnOwnDatabase(
+    "story_app",
+    async ({ app, origin, url, stopDatabase, startDatabase }) => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${origin}/inloggen`);
+      await page.getByLabel("E-mailadres").fill("bewoner@demo.buurtagenda.nl");
+      await page.getByLabel("Wachtwoord").fill("buurtagenda-demo");
+      await page.getByRole("button", { name: "Inloggen" }).click();
+      await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
+      await page.goto(`${origin}/buurt/BU03970101/vertellen`);
+      const main = page.getByRole("main");
+      const text = "Het hek bij de school staat al weken open en kinderen lopen zo de weg op.";
+      await main.getByLabel("Uw verhaal").fill(text);
+      await main.getByRole("checkbox", { name: "Verkeer en verkeersveiligheid" }).check();
+      await main.getByRole("checkbox", { name: /mag op de website komen/ }).check();
 
-    await cluster.stop();
-    await main.getByRole("button", { name: "Verhaal versturen" }).click();
-    await expect(main.getByText(/Het lukt nu even niet om uw verhaal op te slaan/)).toBeVisible();
-    await expect(main.getByLabel("Uw verhaal")).toHaveValue(text);
-    await expect(
-      main.getByRole("checkbox", { name: "Verkeer en verkeersveiligheid" }),
-    ).toBeChecked();
-    await expectAccessible(page);
+      await stopDatabase();
+      await main.getByRole("button", { name: "Verhaal versturen" }).click();
+      await expect(main.getByText(/Het lukt nu even niet om uw verhaal op te slaan/)).toBeVisible();
+      await expect(main.getByLabel("Uw verhaal")).toHaveValue(text);
+      await expect(
+        main.getByRole("checkbox", { name: "Verkeer en verkeersveiligheid" }),
+      ).toBeChecked();
+      await expectAccessible(page);
 
-    cluster = await startEmbeddedCluster(serverDir, { port: pgPort });
-    await main.getByRole("button", { name: "Verhaal versturen" }).click();
-    await expect(main.getByText("Dank u wel! Uw verhaal is verstuurd.")).toBeVisible();
-    const client = new pg.Client({ connectionString: cluster.urlFor("story_app") });
-    await client.connect();
-    let agendaId: string;
-    try {
-      const { rows } = await client.query("SELECT status FROM story WHERE text = $1", [text]);
-      expect(rows).toEqual([{ status: "submitted" }]);
-      const agenda = await client.query<{ id: string }>(
-        "SELECT id FROM buurtagenda WHERE title = 'Samen in de Glip (demo)'",
-      );
-      agendaId = agenda.rows[0]!.id;
-    } finally {
-      await client.end();
-    }
-    await page.context().close();
+      await startDatabase();
+      await main.getByRole("button", { name: "Verhaal versturen" }).click();
+      await expect(main.getByText("Dank u wel! Uw verhaal is verstuurd.")).toBeVisible();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      let agendaId: string;
+      try {
+        const { rows } = await client.query("SELECT status FROM story WHERE text = $1", [text]);
+        expect(rows).toEqual([{ status: "submitted" }]);
+        const agenda = await client.query<{ id: string }>(
+          "SELECT id FROM buurtagenda WHERE title = 'Samen in de Glip (demo)'",
+        );
+        agendaId = agenda.rows[0]!.id;
+      } finally {
+        await client.end();
+      }
+      await page.context().close();
 
-    // Graceful shutdown: requests in flight when SIGTERM arrives are answered in full.
-    const downloads = Array.from({ length: 8 }, async () => {
-      const response = await fetch(`${origin}/buurtagenda/${agendaId}/versie/1/pdf`);
-      const body = Buffer.from(await response.arrayBuffer());
-      return { status: response.status, pdf: body.subarray(0, 5).toString(), at: Date.now() };
-    });
-    await new Promise((r) => setTimeout(r, 150));
-    const stoppedAt = Date.now();
-    app.child.kill("SIGTERM");
-    const answered = await Promise.all(downloads);
-    expect(answered.map((a) => `${a.status} ${a.pdf}`)).toEqual(Array(8).fill("200 %PDF-"));
-    expect(Math.max(...answered.map((a) => a.at))).toBeGreaterThan(stoppedAt);
-    expect(await app.exited).toBe(0);
-  } finally {
-    if (app && app.child.exitCode === null) app.child.kill("SIGKILL");
-    await cluster.stop().catch(() => {});
-    await rm(serverDir, { recursive: true, force: true });
-    await rm(appDataDir, { recursive: true, force: true });
-  }
+      // Graceful shutdown: requests in flight when SIGTERM arrives are answered in full.
+      const downloads = Array.from({ length: 8 }, async () => {
+        const response = await fetch(`${origin}/buurtagenda/${agendaId}/versie/1/pdf`);
+        const body = Buffer.from(await response.arrayBuffer());
+        return { status: response.status, pdf: body.subarray(0, 5).toString(), at: Date.now() };
+      });
+      await new Promise((r) => setTimeout(r, 150));
+      const stoppedAt = Date.now();
+      app.child.kill("SIGTERM");
+      const answered = await Promise.all(downloads);
+      expect(answered.map((a) => `${a.status} ${a.pdf}`)).toEqual(Array(8).fill("200 %PDF-"));
+      expect(Math.max(...answered.map((a) => a.at))).toBeGreaterThan(stoppedAt);
+      expect(await app.exited).toBe(0);
+    },
+  );
 });

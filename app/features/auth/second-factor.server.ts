@@ -82,6 +82,31 @@ function matches(key: Uint8Array, code: string): boolean {
 }
 
 /**
+ * Checks a code from the app against the person's key, which must be `pending` (enrolment not
+ * yet confirmed) or `enabled`; null when it matches, otherwise why not.
+ */
+async function checkAppCode(
+  userId: string,
+  input: string,
+  ip: string,
+  keyState: "pending" | "enabled",
+): Promise<Failure | null> {
+  const code = normaliseTotpCode(input);
+  if (!code) return { ok: false, error: "codeInvalid" };
+  const refused = await limited(userId, ip);
+  if (refused) return refused;
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { totpKey: true, totpEnabledAt: true },
+  });
+  const stateMatches = (user.totpEnabledAt !== null) === (keyState === "enabled");
+  if (!user.totpKey || !stateMatches || !matches(new Uint8Array(user.totpKey), code)) {
+    return { ok: false, error: "codeWrong" };
+  }
+  return null;
+}
+
+/**
  * Confirms enrolment with a first code from the app: the key is in force from now, this
  * session counts as having passed, and the recovery codes are returned to show once.
  */
@@ -91,17 +116,8 @@ export async function confirmEnrolment(
   input: string,
   ip: string,
 ): Promise<{ ok: true; recoveryCodes: string[] } | Failure> {
-  const code = normaliseTotpCode(input);
-  if (!code) return { ok: false, error: "codeInvalid" };
-  const refused = await limited(userId, ip);
+  const refused = await checkAppCode(userId, input, ip, "pending");
   if (refused) return refused;
-  const user = await db().user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { totpKey: true, totpEnabledAt: true },
-  });
-  if (!user.totpKey || user.totpEnabledAt || !matches(new Uint8Array(user.totpKey), code)) {
-    return { ok: false, error: "codeWrong" };
-  }
   const recoveryCodes = newRecoveryCodes();
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } });
@@ -182,17 +198,8 @@ export async function renewRecoveryCodes(
   input: string,
   ip: string,
 ): Promise<{ ok: true; recoveryCodes: string[] } | Failure> {
-  const code = normaliseTotpCode(input);
-  if (!code) return { ok: false, error: "codeInvalid" };
-  const refused = await limited(userId, ip);
+  const refused = await checkAppCode(userId, input, ip, "enabled");
   if (refused) return refused;
-  const user = await db().user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { totpKey: true, totpEnabledAt: true },
-  });
-  if (!user.totpKey || !user.totpEnabledAt || !matches(new Uint8Array(user.totpKey), code)) {
-    return { ok: false, error: "codeWrong" };
-  }
   const recoveryCodes = newRecoveryCodes();
   await db().$transaction(async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId } });
