@@ -15,7 +15,9 @@ import { rm } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { generateTOTP } from "@oslojs/otp";
 import pg from "pg";
+import { DEMO_TOTP_KEY } from "../app/features/auth/demo-accounts.server";
 import {
   ensureDatabase,
   freePort,
@@ -441,6 +443,27 @@ export async function signIn(origin: string, email: string): Promise<string> {
     .map((c) => c.split(";")[0]!)
     .find((c) => c.startsWith("sessie=") && c.length > "sessie=".length);
   if (!cookie) throw new Error(`Sign-in as ${email} failed (HTTP ${response.status}).`);
+  const next = response.headers.get("Location") ?? "";
+  if (next.startsWith("/inloggen/tweede-stap")) {
+    // Staff demo accounts: the second step, with the code an app holding the demo key shows.
+    const step = await fetch(`${origin}/inloggen/tweede-stap`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: origin,
+        "Sec-Fetch-Site": "same-origin",
+        Cookie: cookie,
+      },
+      body: new URLSearchParams({ intent: "totp", code: generateTOTP(DEMO_TOTP_KEY, 30, 6) }),
+    });
+    await step.arrayBuffer();
+    if (step.status !== 302 && step.status !== 303) {
+      throw new Error(`The second step for ${email} failed (HTTP ${step.status}).`);
+    }
+  } else if (next.startsWith("/account/tweestapsverificatie")) {
+    throw new Error(`${email} must set up two-step verification first.`);
+  }
   return cookie;
 }
 
