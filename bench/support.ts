@@ -423,21 +423,37 @@ async function waitForServer(server: ChildProcess, origin: string) {
 }
 
 /**
- * Signs in through the real form, as a browser without JavaScript does; returns the cookie.
- * The POST carries Origin and Sec-Fetch-Site: same-origin, as app/shared/csrf.ts requires.
+ * A form POST as a browser without JavaScript sends it, with Origin and Sec-Fetch-Site:
+ * same-origin, as app/shared/csrf.ts requires. The body is read, so the connection is free.
  */
-export async function signIn(origin: string, email: string): Promise<string> {
-  const response = await fetch(`${origin}/inloggen`, {
+async function postForm(
+  origin: string,
+  path: string,
+  fields: Record<string, string>,
+  cookie?: string,
+): Promise<Response> {
+  const response = await fetch(`${origin}${path}`, {
     method: "POST",
     redirect: "manual",
     headers: {
       "Content-Type": "application/x-www-form-urlencoded",
       Origin: origin,
       "Sec-Fetch-Site": "same-origin",
+      ...(cookie ? { Cookie: cookie } : {}),
     },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "" }),
+    body: new URLSearchParams(fields),
   });
   await response.arrayBuffer();
+  return response;
+}
+
+/** Signs in through the real form (and the second step for staff); returns the cookie. */
+export async function signIn(origin: string, email: string): Promise<string> {
+  const response = await postForm(origin, "/inloggen", {
+    email,
+    password: DEMO_PASSWORD,
+    redirectTo: "",
+  });
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(";")[0]!)
@@ -445,19 +461,13 @@ export async function signIn(origin: string, email: string): Promise<string> {
   if (!cookie) throw new Error(`Sign-in as ${email} failed (HTTP ${response.status}).`);
   const next = response.headers.get("Location") ?? "";
   if (next.startsWith("/inloggen/tweede-stap")) {
-    // Staff demo accounts: the second step, with the code an app holding the demo key shows.
-    const step = await fetch(`${origin}/inloggen/tweede-stap`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: origin,
-        "Sec-Fetch-Site": "same-origin",
-        Cookie: cookie,
-      },
-      body: new URLSearchParams({ intent: "totp", code: generateTOTP(DEMO_TOTP_KEY, 30, 6) }),
-    });
-    await step.arrayBuffer();
+    // Staff demo accounts: the code an authenticator app holding the demo key shows.
+    const step = await postForm(
+      origin,
+      "/inloggen/tweede-stap",
+      { intent: "totp", code: generateTOTP(DEMO_TOTP_KEY, 30, 6) },
+      cookie,
+    );
     if (step.status !== 302 && step.status !== 303) {
       throw new Error(`The second step for ${email} failed (HTTP ${step.status}).`);
     }
