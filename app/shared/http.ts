@@ -19,6 +19,11 @@ export function readCookie(request: Request, name: string): string | null {
 /** A relative path on this site to return to after a form, or null when it points elsewhere. */
 export function safeRedirectPath(value: unknown): string | null {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;
-  if (value.includes("\\")) return null;
-  return value;
+  // Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would become
+  // "//evil.example": refuse control characters, whitespace and backslashes outright, and keep
+  // only what resolves on this site.
+  if (/[\u0000-\u001F\u007F\s\\]/.test(value)) return null;
+  const resolved = new URL(value, "http://buurtagenda.invalid");
+  if (resolved.origin !== "http://buurtagenda.invalid") return null;
+  return resolved.pathname + resolved.search + resolved.hash;
 }

@@ -96,7 +96,7 @@ describe("audit trail: what, on what, result, origin, who and when; kept 12 mont
       where: { action: "audit.pruned" },
       orderBy: { id: "desc" },
     });
-    expect(pruned?.details).toMatchObject({ months: 12 });
+    expect(pruned?.details).toMatchObject({ olderThanMonths: 12 });
 
     process.env.AUDIT_RETENTION_MONTHS = "6";
     await pruneAuditTrail();

@@ -24,18 +24,21 @@ function monthsBefore(now: Date, months: number): Date {
 /** Deletes audit events older than AUDIT_RETENTION_MONTHS; the deletion is itself an event. */
 export async function pruneAuditTrail(now = new Date()): Promise<number> {
   const months = env().AUDIT_RETENTION_MONTHS;
-  const before = monthsBefore(now, months);
   return db().$transaction(async (tx) => {
     // The trigger that keeps the trail append-only lets only this marked transaction delete.
     await tx.$executeRaw`SELECT set_config('buurtagenda.audit_retention', 'on', true)`;
-    const deleted = await tx.$executeRaw`DELETE FROM audit_event WHERE created_at < ${before}`;
+    // The cut-off in SQL, with the trigger's own month arithmetic (JS month steps overflow at
+    // the end of a month, e.g. 31 March minus one month is 3 March there).
+    const deleted = await tx.$executeRaw`
+      DELETE FROM audit_event
+      WHERE created_at < (${now}::timestamptz AT TIME ZONE 'UTC') - make_interval(months => ${months})`;
     if (deleted > 0) {
       await recordAuditEvent(tx, {
         actorId: null,
         action: "audit.pruned",
         subjectType: "audit_event",
         subjectId: "*",
-        details: { before: before.toISOString(), deleted, months },
+        details: { olderThanMonths: months, at: now.toISOString(), deleted },
       });
     }
     return deleted;
@@ -122,7 +125,9 @@ export async function anonymiseInactiveAccounts(now = new Date()): Promise<numbe
   let anonymised = 0;
   for (const account of accounts) {
     const done = await db().$transaction(async (tx) => {
-      // Checked again inside the transaction: a visit or a role since the query keeps it.
+      // Checked again inside the transaction, with the row locked: a visit (markSeen) or a role
+      // committed since the query keeps the account.
+      await tx.$queryRaw`SELECT id FROM app_user WHERE id = ${account.id}::uuid FOR UPDATE`;
       const still = await tx.user.findFirst({
         where: { id: account.id, inactivityWarnedAt: { not: null }, ...residentOnly },
         select: { id: true },

@@ -119,8 +119,13 @@ export async function confirmEnrolment(
   const refused = await checkAppCode(userId, input, ip, "pending");
   if (refused) return refused;
   const recoveryCodes = newRecoveryCodes();
-  await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } });
+  const confirmed = await db().$transaction(async (tx) => {
+    // Two tabs confirming at once: only the first one's recovery codes are the real ones.
+    const enabled = await tx.user.updateMany({
+      where: { id: userId, totpEnabledAt: null },
+      data: { totpEnabledAt: new Date() },
+    });
+    if (enabled.count === 0) return false;
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.recoveryCode.createMany({
       data: recoveryCodes.map((c) => ({ userId, codeHash: hashSecret(c) })),
@@ -132,7 +137,9 @@ export async function confirmEnrolment(
       subjectType: "user",
       subjectId: userId,
     });
+    return true;
   });
+  if (!confirmed) return { ok: false, error: "codeWrong" };
   await resetRateLimit(`2fa:user:${userId}`);
   return { ok: true, recoveryCodes: recoveryCodes.map(formatRecoveryCode) };
 }

@@ -15,9 +15,12 @@ import { applyMigrations, readMigrationDirectories } from "./schema-engine.serve
 
 export const BACKUP_FORMAT = "buurtagenda-backup";
 const FORMAT_VERSION = 1;
-const TABLE_MARKER = "\\table ";
+// COPY text puts a backslash at the start of a data line only in its escapes (before b, f, n, r,
+// t, v, N or a second backslash) and never writes backslash-dot or backslash-@ there: the
+// markers use those, so no row can look like one (a value starting with a tab and "able" did).
+const TABLE_MARKER = "\\@table ";
 const END_OF_DATA = "\\.";
-const END_MARKER = "\\end ";
+const END_MARKER = "\\@end ";
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
