@@ -22,7 +22,9 @@ export function safeRedirectPath(value: unknown): string | null {
   // Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would become
   // "//evil.example": refuse control characters, whitespace and backslashes outright, and keep
   // only what resolves on this site.
-  if (/[\u0000-\u001F\u007F\s\\]/.test(value)) return null;
+  if (/[\s\\]/.test(value) || [...value].some((c) => c.charCodeAt(0) < 32 || c === "\u007F")) {
+    return null;
+  }
   const resolved = new URL(value, "http://buurtagenda.invalid");
   if (resolved.origin !== "http://buurtagenda.invalid") return null;
   return resolved.pathname + resolved.search + resolved.hash;
