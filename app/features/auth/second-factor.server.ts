@@ -3,7 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeBase32UpperCaseNoPadding } from "
 import { createTOTPKeyURI, generateTOTP, verifyTOTPWithGracePeriod } from "@oslojs/otp";
 import { renderSVG } from "uqr";
 import { recordAuditEvent } from "../../shared/audit.server";
-import { db } from "../../shared/db.server";
+import { db, type Db } from "../../shared/db.server";
 import { isProduction } from "../../shared/env.server";
 import { isDemoAccount } from "./demo-accounts.server";
 import { RATE_LIMITS, hitRateLimits, resetRateLimit } from "./rate-limit.server";
@@ -77,6 +77,14 @@ function newRecoveryCodes(): string[] {
   );
 }
 
+/** The person's recovery codes become exactly these (stored as hashes); the old ones stop working. */
+async function replaceRecoveryCodes(tx: Db, userId: string, codes: string[]): Promise<void> {
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.recoveryCode.createMany({
+    data: codes.map((c) => ({ userId, codeHash: hashSecret(c) })),
+  });
+}
+
 function matches(key: Uint8Array, code: string): boolean {
   return verifyTOTPWithGracePeriod(key, PERIOD_SECONDS, DIGITS, code, GRACE_SECONDS);
 }
@@ -126,10 +134,7 @@ export async function confirmEnrolment(
       data: { totpEnabledAt: new Date() },
     });
     if (enabled.count === 0) return false;
-    await tx.recoveryCode.deleteMany({ where: { userId } });
-    await tx.recoveryCode.createMany({
-      data: recoveryCodes.map((c) => ({ userId, codeHash: hashSecret(c) })),
-    });
+    await replaceRecoveryCodes(tx, userId, recoveryCodes);
     await tx.session.update({ where: { id: sessionId }, data: { secondFactorAt: new Date() } });
     await recordAuditEvent(tx, {
       actorId: userId,
@@ -209,10 +214,7 @@ export async function renewRecoveryCodes(
   if (refused) return refused;
   const recoveryCodes = newRecoveryCodes();
   await db().$transaction(async (tx) => {
-    await tx.recoveryCode.deleteMany({ where: { userId } });
-    await tx.recoveryCode.createMany({
-      data: recoveryCodes.map((c) => ({ userId, codeHash: hashSecret(c) })),
-    });
+    await replaceRecoveryCodes(tx, userId, recoveryCodes);
     await recordAuditEvent(tx, {
       actorId: userId,
       action: "account.recovery_codes_renewed",
