@@ -45,6 +45,8 @@ export default defineConfig({
         DATABASE_URL: "",
         SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
         MAIL_FROM: "Buurtagenda <noreply@buurtagenda.test>",
+        // Tests write to the database directly and then look; the page cache has its own spec.
+        PAGE_CACHE_SECONDS: "0",
       },
     },
   ],

@@ -23,7 +23,7 @@ export default function handleRequest(
   // Vite's development server injects its own scripts without our nonce; the policy holds for the
   // built app, which is what `npm start` and the end-to-end tests run.
   if (!import.meta.env.DEV) {
-    responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+    responseHeaders.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
   }
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });

@@ -15,8 +15,9 @@ import { isSeeded, seedDatabase } from "../app/shared/database/seed.server";
 import { startImportWorker } from "../app/features/scan/import-jobs.server";
 import { queueWorkerInAppProcess, startQueueWorker, stopQueue } from "../app/shared/queue.server";
 import { isAllowedRequest } from "../app/shared/csrf";
-import { isProduction } from "../app/shared/env.server";
 import { baseSecurityHeaders } from "../app/shared/security-headers";
+import { PageCache, pageCacheMiddleware } from "../app/shared/page-cache.server";
+import { env, isProduction } from "../app/shared/env.server";
 import { disconnectDb } from "../app/shared/db.server";
 import { assertPortFree } from "./port";
 import { onStopSignal } from "./run-script";
@@ -100,6 +101,8 @@ async function main() {
     build,
     getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }),
   });
+  // Public pages for signed-out visitors are rendered once and shared for a few seconds (0029).
+  app.use(pageCacheMiddleware(new PageCache({ ttlSeconds: env().PAGE_CACHE_SECONDS })));
   app.all("/{*path}", (req, res, next) =>
     withAuditOrigin({ origin: "web", ip: req.ip }, () => handleRequest(req, res, next)),
   );

@@ -12,6 +12,10 @@ import { authenticate } from "../features/auth/session.server";
 import { publishedSection } from "../features/stories/published-page.server";
 import { PublishedStories } from "../features/stories/published-stories";
 import { storiesMessages } from "../features/stories/stories.messages";
+import { publicPageHeaders } from "../shared/page-cache";
+
+// The same for every signed-out visitor: shared from the page cache (decision 0029).
+export const headers = publicPageHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.buurt.name} (${data.gemeente.name}) | Buurtagenda` : "Buurtagenda" },

@@ -8,9 +8,13 @@ import { versionOf, versionsOf, type EmbedRecords } from "../features/document/d
 import { documentMessages } from "../features/document/document.messages";
 import { formatDay, useLocale, useText } from "../shared/i18n/i18n";
 import { PlainSelect, StatusMessage } from "../shared/ui/form";
+import { publicPageHeaders } from "../shared/page-cache";
 
 // A published version of a buurtagenda: public, citable, never changed. Earlier versions stay
 // readable; `?vergelijk=N` shows what changed since version N.
+
+// The same for every signed-out visitor: shared from the page cache (decision 0029).
+export const headers = publicPageHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {

@@ -25,8 +25,12 @@ import { evaluationsOf } from "../features/progress/evaluation.server";
 import { budgetMessages } from "../features/budget/budget.messages";
 import { roundsOf } from "../features/budget/budget.server";
 import { formatEuros } from "../features/agenda/money";
+import { publicPageHeaders } from "../shared/page-cache";
 
 // The public page of a buurtagenda: what residents see. No internal notes, no rankings.
+
+// The same for every signed-out visitor: shared from the page cache (decision 0029).
+export const headers = publicPageHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.agenda.title} | Buurtagenda` : "Buurtagenda" },

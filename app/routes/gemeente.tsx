@@ -19,6 +19,10 @@ import {
 import { commonMessages } from "../shared/i18n/common.messages";
 import { env } from "../shared/env.server";
 import { formatDate, useLocale, useT } from "../shared/i18n/i18n";
+import { publicPageHeaders } from "../shared/page-cache";
+
+// The same for every signed-out visitor: shared from the page cache (decision 0029).
+export const headers = publicPageHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `${data.gemeente.name} | Buurtagenda` : "Buurtagenda" },

@@ -9,9 +9,13 @@ import { ThemeFilter } from "../features/stories/theme-filter";
 import { authorize } from "../features/auth/auth-routes.server";
 import { useText } from "../shared/i18n/i18n";
 import { PlainSelect, PlainTextField, SubmitButton } from "../shared/ui/form";
+import { publicPageHeaders } from "../shared/page-cache";
 
 // The library of good practices across every gemeente of the installation (issue 9). Public:
 // only examples of buurtagendas with a published version are in it.
+
+// The same for every signed-out visitor: shared from the page cache (decision 0029).
+export const headers = publicPageHeaders;
 
 export const meta: Route.MetaFunction = () => [{ title: "Goede voorbeelden | Buurtagenda" }];
 

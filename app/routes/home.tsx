@@ -5,6 +5,10 @@ import { territoryMessages } from "../features/territory/territory.messages";
 import { privacyMessages } from "../features/auth/privacy.messages";
 import { useT } from "../shared/i18n/i18n";
 import { StatusMessage } from "../shared/ui/form";
+import { publicPageHeaders } from "../shared/page-cache";
+
+// The same for every signed-out visitor: shared from the page cache (decision 0029).
+export const headers = publicPageHeaders;
 
 export const meta: Route.MetaFunction = () => [
   { title: "Buurtagenda" },

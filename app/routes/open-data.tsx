@@ -14,9 +14,13 @@ import {
 } from "../features/opendata/opendata";
 import { openDataMessages } from "../features/opendata/opendata.messages";
 import { useText } from "../shared/i18n/i18n";
+import { publicPageHeaders } from "../shared/page-cache";
 
 // The open-data page: which files there are, their fields, the licence, pagination and caching
 // (docs/open-data.md says the same for developers).
+
+// The same for every signed-out visitor: shared from the page cache (decision 0029).
+export const headers = publicPageHeaders;
 
 export const meta: Route.MetaFunction = () => [{ title: "Open data | Buurtagenda" }];
 

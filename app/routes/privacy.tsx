@@ -2,6 +2,10 @@ import { Link, href } from "react-router";
 import type { Route } from "./+types/privacy";
 import { siteMessages } from "../features/site/site.messages";
 import { useText } from "../shared/i18n/i18n";
+import { publicPageHeaders } from "../shared/page-cache";
+
+// The same for every signed-out visitor: shared from the page cache (decision 0029).
+export const headers = publicPageHeaders;
 
 export const meta: Route.MetaFunction = () => [{ title: "Privacy | Buurtagenda" }];
 

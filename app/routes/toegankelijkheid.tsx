@@ -10,6 +10,10 @@ import {
 import { siteMessages } from "../features/site/site.messages";
 import { useText } from "../shared/i18n/i18n";
 import { SubmitButton, TextAreaField, TextField } from "../shared/ui/form";
+import { publicPageHeaders } from "../shared/page-cache";
+
+// The same for every signed-out visitor: shared from the page cache (decision 0029).
+export const headers = publicPageHeaders;
 
 export const meta: Route.MetaFunction = () => [{ title: "Toegankelijkheid | Buurtagenda" }];
 

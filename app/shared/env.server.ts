@@ -29,6 +29,11 @@ const envSchema = z.object({
   INACTIVE_ACCOUNT_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   /** Days between the warning and the anonymisation; a visit in between keeps the account. */
   INACTIVE_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * How long a public page rendered for a signed-out visitor is shared with the next ones (decision
+   * 0029); 0 turns the page cache off. Writes through this server clear it at once.
+   */
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

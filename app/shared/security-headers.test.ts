@@ -3,12 +3,20 @@ import { baseSecurityHeaders, contentSecurityPolicy } from "./security-headers";
 
 describe("security headers", () => {
   it("allow scripts only from this site or with the response's nonce, and forbid framing", () => {
-    const csp = contentSecurityPolicy("abc123");
+    const csp = contentSecurityPolicy({ nonce: "abc123" });
     const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src "));
     expect(scriptSrc).toBe("script-src 'self' 'nonce-abc123'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("form-action 'self'");
+  });
+
+  it("allow a shared page's inline scripts by their hashes, with no nonce and no unsafe-inline", () => {
+    const csp = contentSecurityPolicy({ scriptHashes: ["'sha256-AAA='", "'sha256-BBB='"] });
+    const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src "));
+    expect(scriptSrc).toBe("script-src 'self' 'sha256-AAA=' 'sha256-BBB='");
+    expect(csp).not.toContain("nonce-");
+    expect(csp).toContain("frame-ancestors 'none'");
   });
 
   it("send HSTS in production only", () => {

@@ -3,14 +3,18 @@
 
 /**
  * The Content-Security-Policy of an HTML page. Scripts only from this site or inline with this
- * response's nonce (React Router's hydration data); no plugins, no framing, forms only to us.
+ * response's nonce (React Router's hydration data), or, for a page shared from the page cache,
+ * inline with one of the hashes of its own scripts; no plugins, no framing, forms only to us.
  * Styles allow inline: React renders `style` attributes (map legends, the theme matrix) and
  * MapLibre sets styles on its elements; that is not a way to run script.
  */
-export function contentSecurityPolicy(nonce: string): string {
+export function contentSecurityPolicy(
+  inline: { nonce: string } | { scriptHashes: string[] },
+): string {
+  const inlineSources = "nonce" in inline ? [`'nonce-${inline.nonce}'`] : inline.scriptHashes;
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    ["script-src 'self'", ...inlineSources].join(" "),
     "style-src 'self' 'unsafe-inline'",
     // The map draws our own polygons (no tile server); MapLibre makes images from blobs.
     "img-src 'self' data: blob:",

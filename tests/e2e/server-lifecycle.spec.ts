@@ -155,6 +155,7 @@ interface AppOnOwnDatabase {
 async function withAppOnOwnDatabase(
   database: string,
   work: (setup: AppOnOwnDatabase) => Promise<void>,
+  env: Record<string, string> = {},
 ): Promise<void> {
   const serverDir = await tempDir();
   const appDataDir = await tempDir();
@@ -168,6 +169,7 @@ async function withAppOnOwnDatabase(
       DATABASE_URL: cluster.urlFor(database),
       DATA_DIR: appDataDir,
       PORT: String(port),
+      ...env,
     });
     await waitForOutput(app, /runs on http:\/\/localhost:\d+ \(DATABASE_URL\)/);
     await work({
@@ -396,5 +398,110 @@ test("a story sent while the database is away stays in the form with a plain mes
       expect(Math.max(...answered.map((a) => a.at))).toBeGreaterThan(stoppedAt);
       expect(await app.exited).toBe(0);
     },
+  );
+});
+
+test("a public page is rendered once and shared with signed-out visitors for PAGE_CACHE_SECONDS, runs under a hash policy, and a write through the app shows at once", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await withAppOnOwnDatabase(
+    "cache_app",
+    async ({ origin, url }) => {
+      const page = `${origin}/buurt/BU03970101`;
+      const get = (cookie?: string) =>
+        fetch(page, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+      const titleOf = (html: string) => /Titel (een|twee|drie)/.exec(html)?.[0];
+      // A rendered page is stored once compressed, a moment after it was sent.
+      const untilShared = () =>
+        expect
+          .poll(async () => (await get()).headers.get("age"), { timeout: 5_000 })
+          .not.toBeNull();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const rename = async (from: string, to: string) =>
+        (await client.query("UPDATE story SET title = $2 WHERE title = $1", [from, to])).rowCount;
+      try {
+        // One published demo story of the buurt gets a title found nowhere else on the page.
+        const renamed = await client.query(
+          "UPDATE story SET title = 'Titel een' WHERE title = 'Groen' AND buurt_code = 'BU03970101' AND status = 'published'",
+        );
+        expect(renamed.rowCount).toBe(1);
+
+        const rendered = await get();
+        const renderedHtml = await rendered.text();
+        expect(rendered.headers.get("age")).toBeNull();
+        await untilShared();
+        const shared = await get();
+        expect(shared.status).toBe(200);
+        expect(shared.headers.get("age")).not.toBeNull();
+        expect(shared.headers.get("x-page-cache")).toBeNull();
+        const sharedHtml = await shared.text();
+        expect(titleOf(sharedHtml)).toBe("Titel een");
+        // The shared copy cannot carry a nonce meant for one response: its policy names its scripts.
+        const csp = shared.headers.get("content-security-policy") ?? "";
+        expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+;/);
+        expect(csp).not.toContain("nonce-");
+        expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+        expect(sharedHtml.length).toBe(renderedHtml.length);
+
+        // In a browser the shared page hydrates under that policy: the map draws, nothing is blocked.
+        const context = await browser.newContext();
+        await context.addInitScript(() => {
+          const seen: string[] = [];
+          (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+          document.addEventListener("securitypolicyviolation", (event) =>
+            seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+          );
+        });
+        const tab = await context.newPage();
+        await untilShared(); // again, should the first copy have expired meanwhile
+        const response = await tab.goto(page);
+        expect(response!.headers()["age"]).toBeDefined();
+        await expect(tab.locator(".maplibregl-canvas")).toBeVisible();
+        expect(
+          await tab.evaluate(
+            () => (window as unknown as { cspViolations: string[] }).cspViolations,
+          ),
+        ).toEqual([]);
+        await context.close();
+
+        // Any write through this server (here: choosing a language) clears what it shared.
+        const clearByWrite = async () => {
+          const write = await fetch(`${origin}/taal`, {
+            method: "POST",
+            redirect: "manual",
+            headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+            body: new URLSearchParams({ taal: "en" }),
+          });
+          expect(write.status).toBe(302);
+        };
+        await clearByWrite();
+        expect((await get()).headers.get("age")).toBeNull();
+        await untilShared();
+
+        // A change made outside this process (another server, a job) waits for the time to live;
+        // a signed-in visitor and another language are never served the shared copy.
+        expect(await rename("Titel een", "Titel twee")).toBe(1);
+        expect(titleOf(await (await get()).text())).toBe("Titel een");
+        expect(titleOf(await (await get("sessie=onbekend")).text())).toBe("Titel twee");
+        const english = await get("taal=en");
+        expect(english.headers.get("age")).toBeNull();
+        expect(await english.text()).toContain('lang="en"');
+        await new Promise((r) => setTimeout(r, 3_500));
+        expect(titleOf(await (await get()).text())).toBe("Titel twee");
+
+        // A change through this server shows at once.
+        expect(await rename("Titel twee", "Titel drie")).toBe(1);
+        expect(titleOf(await (await get()).text())).toBe("Titel twee");
+        await clearByWrite();
+        const afterWrite = await get();
+        expect(afterWrite.headers.get("age")).toBeNull();
+        expect(titleOf(await afterWrite.text())).toBe("Titel drie");
+      } finally {
+        await client.end();
+      }
+    },
+    { PAGE_CACHE_SECONDS: "3" },
   );
 });

@@ -1,4 +1,5 @@
 import { db } from "../../shared/db.server";
+import { publicPageHeaders } from "../../shared/page-cache";
 import { publishedStories, publishedStoryPins } from "./stories.server";
 
 // The published stories section of the public buurt and buurtagenda pages: one reading of the
@@ -41,7 +42,13 @@ export async function publishedPinsResponse(url: URL, buurtCodes: string[]): Pro
   const filters = publishedFiltersFrom(url, buurtCodes);
   const pins = await publishedStoryPins(queryOf(filters, buurtCodes));
   return Response.json(pins, {
-    headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    // Not kept by browsers (a withdrawn story must go at once), but shared by the server's page
+    // cache, which forgets it on every write (decision 0029).
+    headers: {
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      ...publicPageHeaders(),
+    },
   });
 }
 
