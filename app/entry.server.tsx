@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
@@ -12,6 +12,34 @@ import { contentSecurityPolicy } from "./shared/security-headers";
 // are set for every response by the server (scripts/start.ts; decision 0024).
 
 export const streamTimeout = 5_000;
+
+/**
+ * Passes React's output on as one chunk per batch React writes. React writes 4 KB pieces and calls
+ * `flush()` when a batch (the shell, or a resolved Suspense boundary) is complete; React Router's
+ * adapter flushes the compression stream after every chunk it gets, so 4 KB pieces meant a brotli
+ * flush and a socket write each: 50 for a 200 KB page, about a tenth of the server's time under
+ * load. Streaming still happens per batch.
+ */
+class ReactBatchStream extends Transform {
+  private pending: Buffer[] = [];
+  constructor(private readonly onEnd: () => void) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    this.pending.push(chunk);
+    callback();
+  }
+  flush() {
+    if (this.pending.length === 0) return;
+    this.push(this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending));
+    this.pending = [];
+  }
+  override _flush(callback: TransformCallback) {
+    this.flush();
+    this.onEnd();
+    callback();
+  }
+}
 
 export default function handleRequest(
   request: Request,
@@ -46,12 +74,9 @@ export default function handleRequest(
         nonce,
         [readyOption]() {
           shellRendered = true;
-          const body = new PassThrough({
-            final(callback) {
-              clearTimeout(timeoutId);
-              timeoutId = undefined;
-              callback();
-            },
+          const body = new ReactBatchStream(() => {
+            clearTimeout(timeoutId);
+            timeoutId = undefined;
           });
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html");

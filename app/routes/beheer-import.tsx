@@ -8,6 +8,7 @@ import { enqueueImport, listImportJobs } from "../features/scan/import-jobs.serv
 import { discardUpload, receiveUpload } from "../features/scan/import-upload.server";
 import { formatDateTime, useLocale, useText } from "../shared/i18n/i18n";
 import { FormAlert, PlainTextField, StatusMessage, SubmitButton } from "../shared/ui/form";
+import { numberFormat } from "../shared/i18n/formatters";
 
 // The administrator's upload (issue 4): the file is streamed to disk (never held in memory),
 // queued, and imported by the background worker; this page follows the progress.
@@ -92,7 +93,7 @@ export default function ImportPage({ loaderData, actionData }: Route.ComponentPr
   const errors = actionData && !actionData.queued ? actionData.errors : {};
   const fields = actionData && !actionData.queued ? actionData.fields : { bron: "", jaar: "" };
   const mb = (bytes: number) =>
-    new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 }).format(
+    numberFormat(locale === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 }).format(
       bytes / MB,
     );
   return (

@@ -21,6 +21,7 @@ import { toFeatureCollection } from "../features/territory/territory.server";
 import { env } from "../shared/env.server";
 import { useLocale, useText } from "../shared/i18n/i18n";
 import { StatusMessage, SubmitButton, TextAreaField, TextField } from "../shared/ui/form";
+import { dateTimeFormat } from "../shared/i18n/formatters";
 
 export const meta: Route.MetaFunction = () => [{ title: "Bestaande initiatieven | Buurtagenda" }];
 
@@ -84,7 +85,7 @@ export default function InitiativesPage({ loaderData, actionData }: Route.Compon
   const locale = useLocale();
   const manage = loaderData.can["initiative.manage"];
   const monthYear = (iso: string) =>
-    new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+    dateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
       month: "long",
       year: "numeric",
       timeZone: "UTC",

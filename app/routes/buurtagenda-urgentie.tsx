@@ -35,6 +35,7 @@ import {
   TextAreaField,
   TextField,
 } from "../shared/ui/form";
+import { numberFormat } from "../shared/i18n/formatters";
 
 // Block 1: why this area, why now; triggers; support per group; preconditions; the decision
 // when support is insufficient. The platform edits all of it except the preconditions (budget).
@@ -394,9 +395,7 @@ function PreconditionsForm({
         required={false}
         errors={fields.budget.errors?.map(t)}
         defaultValue={
-          urgency?.budgetEuros != null
-            ? new Intl.NumberFormat("nl-NL").format(urgency.budgetEuros)
-            : ""
+          urgency?.budgetEuros != null ? numberFormat("nl-NL").format(urgency.budgetEuros) : ""
         }
       />
       <TextField

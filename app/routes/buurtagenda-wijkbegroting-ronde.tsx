@@ -32,6 +32,7 @@ import {
   TextAreaField,
 } from "../shared/ui/form";
 import { dutchToday } from "../shared/validation";
+import { numberFormat } from "../shared/i18n/formatters";
 
 // One neighbourhood budget round: the ballot for residents of the area, the result with turnout
 // and any deviation for everyone, closing and deviating for staff (budget.manage).
@@ -121,7 +122,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 function percentage(voters: number, inhabitants: number | null, locale: string) {
   if (!inhabitants) return null;
-  return new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+  return numberFormat(locale === "nl" ? "nl-NL" : "en-GB", {
     style: "percent",
     maximumFractionDigits: 1,
   }).format(voters / inhabitants);

@@ -1,5 +1,6 @@
 /** The largest budget we accept for one buurtagenda: anything above is a typing error. */
 export const MAX_BUDGET_EUROS = 100_000_000;
+import { numberFormat } from "../../shared/i18n/formatters";
 
 /**
  * Reads an amount in euros as people type it in the Netherlands: "50000", "50.000",
@@ -19,7 +20,7 @@ export function parseEuros(input: string): number | null {
 }
 
 export function formatEuros(euros: number, locale: "nl" | "en"): string {
-  return new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+  return numberFormat(locale === "nl" ? "nl-NL" : "en-GB", {
     style: "currency",
     currency: "EUR",
     maximumFractionDigits: 0,

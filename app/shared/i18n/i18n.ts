@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from "react-router";
+import { dateTimeFormat } from "./formatters";
 
 // Dutch first, English second (ARCHITECTURE.md §1): typed message modules per feature, where the
 // English table must have exactly the Dutch keys.
@@ -65,7 +66,7 @@ export function useText<T extends MessageTable>(
 
 /** Dutch number and date formatting, in the Netherlands' time zone. */
 export function formatDateTime(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+  return dateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: "Europe/Amsterdam",
@@ -74,7 +75,7 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
 
 /** The day of a moment ("12 mei 2026") as it was in the Netherlands (e.g. when it was published). */
 export function formatDay(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+  return dateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
     dateStyle: "long",
     timeZone: "Europe/Amsterdam",
   }).format(new Date(value));
@@ -82,7 +83,7 @@ export function formatDay(value: Date | string, locale: Locale): string {
 
 /** A date without time ("12 mei 2026"), for dates stored as calendar days. */
 export function formatDate(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+  return dateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
     dateStyle: "long",
     timeZone: "UTC",
   }).format(new Date(value));
