@@ -11,6 +11,22 @@ import { printTable } from "./support";
 
 export const FIRST_LOAD_BUDGET_BYTES = 150 * 1024;
 
+/** The pages residents open (DOMAIN.md §3): held to the budget by npm run bench and site.spec.ts. */
+export const RESIDENT_PAGES = [
+  "routes/home",
+  "routes/gemeente",
+  "routes/buurt",
+  "routes/buurt-vertellen",
+  "routes/buurtagenda",
+  "routes/buurtagenda-versie",
+  "routes/mijn-verhalen",
+  "routes/mijn-verhaal-bewerken",
+  "routes/goede-voorbeelden",
+  "routes/account",
+  "routes/registreren",
+  "routes/inloggen",
+];
+
 interface ManifestEntry {
   module: string;
   imports?: string[];
@@ -67,7 +83,7 @@ export function firstLoad(routeIds: string[]): FirstLoad[] {
 }
 
 /** Prints the table; true when every page is within the budget and loads no map code up front. */
-export function reportFirstLoad(routeIds: string[]): boolean {
+export function reportFirstLoad(routeIds: string[] = RESIDENT_PAGES): boolean {
   const loads = firstLoad(routeIds);
   console.log(
     `\nJavaScript on first load per resident page (gzip, from the build's manifest; budget < ${FIRST_LOAD_BUDGET_BYTES / 1024} KB, no map library up front):\n`,

@@ -7,7 +7,8 @@ import { agendaFor, agendaForChange, permissionsOn } from "../features/agenda/ag
 import { getAgendaDetails } from "../features/agenda/agenda.server";
 import { PracticeCard } from "../features/practices/practice-card";
 import { practicesMessages } from "../features/practices/practices.messages";
-import { WHOLE_AGENDA, practiceSchema } from "../features/practices/practices.schema";
+import { WHOLE_AGENDA } from "../features/practices/practices.constants";
+import { practiceSchema } from "../features/practices/practices.schema";
 import {
   finishedAgreements,
   markPractice,

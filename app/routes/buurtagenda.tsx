@@ -22,7 +22,7 @@ import { formatDate, formatDay, useLocale, useText } from "../shared/i18n/i18n";
 import { EvaluationView } from "../features/progress/evaluation-view";
 import { evaluationMessages } from "../features/progress/evaluation.messages";
 import { evaluationsOf } from "../features/progress/evaluation.server";
-import { budgetMessages } from "../features/budget/budget.messages";
+import { budgetPhaseMessages } from "../features/budget/budget-phase.messages";
 import { roundsOf } from "../features/budget/budget.server";
 import { formatEuros } from "../features/agenda/money";
 import { publicPageHeaders } from "../shared/page-cache";
@@ -131,7 +131,7 @@ export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
   const ts = useText(storiesMessages);
   const td = useText(documentMessages);
   const te = useText(evaluationMessages);
-  const tb = useText(budgetMessages);
+  const tb = useText(budgetPhaseMessages);
   const locale = useLocale();
   const { agenda, version } = loaderData;
   const [search] = useSearchParams();

@@ -15,8 +15,8 @@ import {
   storyForModeration,
   type QueueFilters,
 } from "../features/stories/stories.server";
+import { REJECTION_REASONS } from "../features/stories/stories.constants";
 import {
-  REJECTION_REASONS,
   duplicateSchema,
   editForAnonymitySchema,
   rejectSchema,

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support";
+import { FIRST_LOAD_BUDGET_BYTES, RESIDENT_PAGES, firstLoad } from "../../bench/first-load";
 
 test("an unknown buurt code gives a plain-Dutch 404", async ({ page }) => {
   const response = await page.goto("/buurt/BU99999999");
@@ -158,4 +159,14 @@ test("the open-data page documents the files, and a file downloads from its link
   // The demo stories are published; the file lists them, and never a teller.
   expect(body.data.length).toBeGreaterThan(0);
   expect(JSON.stringify(body)).not.toMatch(/tellerName|email/i);
+});
+
+test("each resident page loads less than 150 KB of JavaScript (gzip), without the map library", () => {
+  // From the build the suite runs against; the map library loads only once a map is shown.
+  const loads = firstLoad(RESIDENT_PAGES);
+  expect(loads.map((l) => l.route)).toEqual(RESIDENT_PAGES);
+  for (const load of loads) {
+    expect(load.gzip, load.route).toBeLessThan(FIRST_LOAD_BUDGET_BYTES);
+    expect(load.mapOnFirstLoad, load.route).toBe(false);
+  }
 });

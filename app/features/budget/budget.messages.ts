@@ -1,22 +1,19 @@
 import { defineMessages } from "../../shared/i18n/i18n";
+import { budgetPhaseMessages } from "./budget-phase.messages";
 
 // The neighbourhood budget (wijkbegroting): rounds, the ballot, the result. B1 Dutch: residents
 // vote here.
 
 export const budgetMessages = defineMessages({
   nl: {
+    ...budgetPhaseMessages.nl,
     listTitle: "Wijkbegroting: {title}",
-    publicHeading: "Wijkbegroting: bewoners kiezen",
     listIntro:
       "Bewoners van het gebied kiezen samen welke ideeën worden uitgevoerd met een bedrag van de gemeente. Iedereen met een account die in een van de buurten woont, kan één keer stemmen en zijn stem veranderen tot de stemming sluit.",
     noRounds: "Er is nog geen stemming over de wijkbegroting.",
     backToAgenda: "Terug naar de buurtagenda",
     backToRounds: "Alle stemmingen van deze buurtagenda",
     roundSummary: "{amount} · {from} tot en met {to}",
-    phase_upcoming: "Begint op {from}",
-    phase_open: "Stemmen kan tot en met {to}",
-    phase_ended: "De stemtijd is voorbij; de stemmen worden geteld",
-    phase_closed: "Geteld",
     voterCount: "{count} bewoners stemden",
     voterCount_one: "1 bewoner stemde",
     method_knapsack: "Kies ideeën tot het bedrag op is",
@@ -163,18 +160,14 @@ export const budgetMessages = defineMessages({
     deviationPointless: "Dit is al wat er gebeurt. Er is geen afwijking om vast te leggen.",
   },
   en: {
+    ...budgetPhaseMessages.en,
     listTitle: "Neighbourhood budget: {title}",
-    publicHeading: "Neighbourhood budget: residents choose",
     listIntro:
       "Residents of the area decide together which ideas are carried out with an amount from the municipality. Anyone with an account who lives in one of the buurten can vote once and change their vote until voting closes.",
     noRounds: "There is no neighbourhood budget vote yet.",
     backToAgenda: "Back to the buurtagenda",
     backToRounds: "All votes of this buurtagenda",
     roundSummary: "{amount} · {from} to {to}",
-    phase_upcoming: "Starts on {from}",
-    phase_open: "Voting is open until {to}",
-    phase_ended: "Voting time is over; the votes are being counted",
-    phase_closed: "Counted",
     voterCount: "{count} residents voted",
     voterCount_one: "1 resident voted",
     method_knapsack: "Choose ideas until the amount is spent",

@@ -4,11 +4,7 @@ import { AREA_KINDS, COST_BANDS, type CostBand } from "./area-kind";
 
 // Marking a good practice, and the library's search. Errors are keys of practicesMessages.
 
-/** The library shows at most this many examples; the page asks to search more precisely. */
-export const LIBRARY_PAGE_SIZE = 50;
-
-/** "agenda" for the whole buurtagenda, otherwise an agreement id. */
-export const WHOLE_AGENDA = "agenda";
+export { LIBRARY_PAGE_SIZE, WHOLE_AGENDA } from "./practices.constants";
 
 export const practiceSchema = z.object({
   intent: z.literal("mark"),

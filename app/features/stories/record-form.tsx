@@ -3,7 +3,7 @@ import { Form, useActionData, useNavigation } from "react-router";
 import { useLocale, useText } from "../../shared/i18n/i18n";
 import { PlainSelect, StatusMessage, SubmitButton } from "../../shared/ui/form";
 import { storiesMessages } from "./stories.messages";
-import { RECORDED_CHANNELS } from "./stories.schema";
+import { RECORDED_CHANNELS } from "./stories.constants";
 
 // Quick entry of many short stories after a walk: the form stays on the page, keeps event, buurt
 // and channel, and empties only the story. Outdoors the signal is weak: with JavaScript, an

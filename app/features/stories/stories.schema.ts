@@ -3,16 +3,20 @@ import { checkbox, isoDate, text } from "../../shared/validation";
 
 // Error messages are keys into stories.messages.ts.
 
-export const STORY_MAX_LENGTH = 2000;
-export const REJECTION_REASONS = [
-  "personal_data",
-  "offensive",
-  "not_about_area",
-  "advertising",
-  "duplicate",
-  "other",
-] as const;
-export type RejectionReasonKey = (typeof REJECTION_REASONS)[number];
+import {
+  EVENT_KINDS,
+  RECORDED_CHANNELS,
+  REJECTION_REASONS,
+  STORY_MAX_LENGTH,
+} from "./stories.constants";
+
+export {
+  EVENT_KINDS,
+  RECORDED_CHANNELS,
+  REJECTION_REASONS,
+  STORY_MAX_LENGTH,
+  type RejectionReasonKey,
+} from "./stories.constants";
 
 const coordinate = (min: number, max: number) =>
   z
@@ -67,9 +71,6 @@ export const editForAnonymitySchema = z.object({
   story: z.uuid(),
   text: text(STORY_MAX_LENGTH, "storyRequired"),
 });
-
-export const EVENT_KINDS = ["walk", "meeting"] as const;
-export const RECORDED_CHANNELS = ["walk", "meeting", "interview", "survey"] as const;
 
 export const eventSchema = z.object({
   intent: z.literal("event"),

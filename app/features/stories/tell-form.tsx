@@ -8,7 +8,8 @@ import { CoordinateFields } from "../territory/coordinate-fields";
 import type { BoundingBox } from "../territory/geo";
 import { useLocale, useText } from "../../shared/i18n/i18n";
 import { FormAlert, SubmitButton, TextField } from "../../shared/ui/form";
-import { STORY_MAX_LENGTH, tellSchema } from "./stories.schema";
+import { STORY_MAX_LENGTH } from "./stories.constants";
+import type { tellSchema } from "./stories.schema";
 import { storiesMessages } from "./stories.messages";
 
 /**
