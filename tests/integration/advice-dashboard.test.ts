@@ -158,6 +158,35 @@ describe("the council dashboard", () => {
     expect(view.rows.find((r) => r.id === centrum)).toMatchObject({ stuckBlock: 1, overdue: 0 });
   });
 
+  it("counts each agenda's shown ideas by their newest verdict", async () => {
+    const idea = (title: string, status: "published" | "submitted" | "rejected") =>
+      db().idea.create({
+        data: { agendaId: centrum, title, description: "x", origin: "resident", status },
+      });
+    const judge = (ideaId: string, verdict: "fits" | "does_not_fit", daysAgo: number) =>
+      db().feasibilityJudgement.create({
+        data: {
+          ideaId,
+          verdict,
+          reason: "Past niet in het beleid.",
+          judgedById: users.gemeente!,
+          createdAt: new Date(Date.now() - daysAgo * 86_400_000),
+        },
+      });
+    const bench = await idea("Bankje", "published");
+    await judge(bench.id, "fits", 10);
+    await judge(bench.id, "does_not_fit", 2); // judged again: this one counts
+    await judge((await idea("Moestuin", "submitted")).id, "fits", 1);
+    await idea("Taalcafé", "published"); // not judged yet
+    await judge((await idea("Reclame", "rejected")).id, "fits", 1); // not shown, not counted
+    const row = (await dashboard()).rows.find((r) => r.id === centrum)!;
+    expect(row).toMatchObject({
+      ideaCount: 3,
+      ideasByVerdict: { fits: 1, needs_decision: 0, does_not_fit: 1 },
+      ideasUnjudged: 1,
+    });
+  });
+
   it("filters by wijk and period", async () => {
     // De Glip and Glipper Dreef lie in WK039701; the Centrum in WK039700.
     expect((await dashboard("?wijk=WK039701")).rows.map((r) => r.title)).toEqual(["Glip"]);

@@ -52,14 +52,18 @@ export async function councilDashboard(
       _count: { _all: true },
     }),
     ids.length
-      ? db().$queryRaw<{ agenda_id: string; verdict: string | null }[]>`
-          SELECT i.agenda_id, j.verdict::text AS verdict
+      ? // Counted per agenda and newest verdict in SQL: 300 agendas hold some 16,000 ideas.
+        db().$queryRaw<{ agenda_id: string; verdict: string | null; count: number }[]>`
+          SELECT i.agenda_id, j.verdict::text AS verdict, count(*)::int AS count
           FROM idea i
-          LEFT JOIN LATERAL (
-            SELECT verdict FROM feasibility_judgement f
-            WHERE f.idea_id = i.id ORDER BY f.created_at DESC LIMIT 1
-          ) j ON true
-          WHERE i.agenda_id = ANY(${ids}::uuid[]) AND i.status IN ('published', 'submitted')`
+          LEFT JOIN (
+            SELECT DISTINCT ON (f.idea_id) f.idea_id, f.verdict
+            FROM feasibility_judgement f JOIN idea fi ON fi.id = f.idea_id
+            WHERE fi.agenda_id = ANY(${ids}::uuid[])
+            ORDER BY f.idea_id, f.created_at DESC
+          ) j ON j.idea_id = i.id
+          WHERE i.agenda_id = ANY(${ids}::uuid[]) AND i.status IN ('published', 'submitted')
+          GROUP BY i.agenda_id, j.verdict`
       : [],
     db().auditEvent.groupBy({
       by: ["subjectId"],

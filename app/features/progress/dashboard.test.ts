@@ -38,6 +38,27 @@ describe("dashboardRow", () => {
     expect(row).toMatchObject({ stuckBlock: 3, stuckStatus: "in_progress", stuckForDays: 21 });
   });
 
+  it("adds up ideas counted in groups, as the dashboard's query returns them", () => {
+    const row = dashboardRow(
+      {
+        ...empty,
+        ideas: [
+          { verdict: "fits", count: 4 },
+          { verdict: "does_not_fit", count: 2 },
+          { verdict: null, count: 7 },
+          { verdict: "fits" },
+        ],
+      },
+      NOW,
+      "2027-06-15",
+    );
+    expect(row).toMatchObject({
+      ideaCount: 14,
+      ideasByVerdict: { fits: 5, needs_decision: 0, does_not_fit: 2 },
+      ideasUnjudged: 7,
+    });
+  });
+
   it("is not stuck when all seven blocks are done", () => {
     const row = dashboardRow(
       { ...empty, blocks: blocks(Array(7).fill("done"), []) },

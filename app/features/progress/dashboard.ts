@@ -26,7 +26,8 @@ export interface DashboardInput {
   blocks: { block: number; status: string; updatedAt: Date }[];
   agreements: { status: string; dueOn: Date }[];
   storyCount: number;
-  ideas: { verdict: string | null }[];
+  /** Ideas by their newest verdict (null: not judged yet), `count` ideas each (default 1). */
+  ideas: { verdict: string | null; count?: number }[];
   lastActivity: Date | null;
   openAdvice: { createdAt: Date }[];
 }
@@ -38,9 +39,12 @@ export function dashboardRow(input: DashboardInput, now: Date, today: string) {
   const agreementsByStatus = Object.fromEntries(
     AGREEMENT_STATUS_ORDER.map((s) => [s, input.agreements.filter((a) => a.status === s).length]),
   ) as Record<(typeof AGREEMENT_STATUS_ORDER)[number], number>;
-  const ideasByVerdict = Object.fromEntries(
-    VERDICT_ORDER.map((v) => [v, input.ideas.filter((i) => i.verdict === v).length]),
-  ) as Record<(typeof VERDICT_ORDER)[number], number>;
+  const ideasWith = (verdict: string | null) =>
+    input.ideas.reduce((n, i) => n + (i.verdict === verdict ? (i.count ?? 1) : 0), 0);
+  const ideasByVerdict = Object.fromEntries(VERDICT_ORDER.map((v) => [v, ideasWith(v)])) as Record<
+    (typeof VERDICT_ORDER)[number],
+    number
+  >;
   return {
     stuckBlock: stuck?.block ?? null,
     stuckStatus: stuck?.status ?? null,
@@ -50,9 +54,9 @@ export function dashboardRow(input: DashboardInput, now: Date, today: string) {
     agreementCount: input.agreements.length,
     overdue: input.agreements.filter((a) => isOverdue(a, today)).length,
     storyCount: input.storyCount,
-    ideaCount: input.ideas.length,
+    ideaCount: input.ideas.reduce((n, i) => n + (i.count ?? 1), 0),
     ideasByVerdict,
-    ideasUnjudged: input.ideas.filter((i) => i.verdict === null).length,
+    ideasUnjudged: ideasWith(null),
     daysSinceActivity: input.lastActivity
       ? Math.floor((now.getTime() - input.lastActivity.getTime()) / DAY)
       : null,
