@@ -14,9 +14,14 @@ import { bboxOf, getBuurt, toFeatureCollection } from "../features/territory/ter
 import { db } from "../shared/db.server";
 import { env } from "../shared/env.server";
 import { useText } from "../shared/i18n/i18n";
+import { publicPageHeaders } from "../shared/page-cache";
 
 // A resident tells a story about a buurt (block 4), phone first. Anyone may start typing; sending
 // asks for an emailed code, and what was typed waits on the server meanwhile (story-draft).
+
+// Without cookies the empty form is the same for everyone; a draft or a session is a cookie, and
+// the page cache passes those by (decision 0029).
+export const headers = publicPageHeaders;
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data ? `Vertel over ${data.buurt.name} | Buurtagenda` : "Buurtagenda" },
