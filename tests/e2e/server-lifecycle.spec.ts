@@ -11,7 +11,7 @@ import {
   freePort,
   startEmbeddedCluster,
 } from "../../app/shared/database/embedded-postgres.server";
-import { expectAccessible } from "./support";
+import { contextRecordingCspViolations, expectAccessible } from "./support";
 
 // `npm start` as a newcomer meets it: the start script of the built app, run as its own process.
 // These tests need no browser; they live here because they need the production build.
@@ -446,24 +446,13 @@ test("a public page is rendered once and shared with signed-out visitors for PAG
         expect(sharedHtml.length).toBe(renderedHtml.length);
 
         // In a browser the shared page hydrates under that policy: the map draws, nothing is blocked.
-        const context = await browser.newContext();
-        await context.addInitScript(() => {
-          const seen: string[] = [];
-          (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-          document.addEventListener("securitypolicyviolation", (event) =>
-            seen.push(`${event.violatedDirective} ${event.blockedURI}`),
-          );
-        });
+        const { context, violations } = await contextRecordingCspViolations(browser);
         const tab = await context.newPage();
         await untilShared(); // again, should the first copy have expired meanwhile
         const response = await tab.goto(page);
         expect(response!.headers()["age"]).toBeDefined();
         await expect(tab.locator(".maplibregl-canvas")).toBeVisible();
-        expect(
-          await tab.evaluate(
-            () => (window as unknown as { cspViolations: string[] }).cspViolations,
-          ),
-        ).toEqual([]);
+        expect(await violations(tab)).toEqual([]);
         await context.close();
 
         // Any write through this server (here: choosing a language) clears what it shared.

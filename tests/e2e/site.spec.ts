@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible } from "./support";
+import { contextRecordingCspViolations, expectAccessible } from "./support";
 import { FIRST_LOAD_BUDGET_BYTES, RESIDENT_PAGES, firstLoad } from "../../bench/first-load";
 
 test("an unknown buurt code gives a plain-Dutch 404", async ({ page }) => {
@@ -59,17 +59,9 @@ test("the accessibility page explains and takes a report, keeping input on error
 test("pages send security headers, and scripts and the map run under the CSP without violations", async ({
   browser,
 }) => {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (event) =>
-      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
-    );
-  });
+  const { context, violations: violationsOf } = await contextRecordingCspViolations(browser);
   const page = await context.newPage();
-  const violations = () =>
-    page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  const violations = () => violationsOf(page);
   const response = await page.goto("/gemeente/GM0397");
   const headers = response!.headers();
   const csp = headers["content-security-policy"] ?? "";

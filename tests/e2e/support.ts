@@ -122,3 +122,21 @@ export async function acceptInvitationAsNewAccount(
   await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
   return page;
 }
+
+/**
+ * A browser context that records every Content-Security-Policy violation of its pages;
+ * `violations(page)` reads them ("directive blocked-uri").
+ */
+export async function contextRecordingCspViolations(browser: Browser) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  const violations = (page: Page) =>
+    page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  return { context, violations };
+}
