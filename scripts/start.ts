@@ -17,6 +17,7 @@ import { queueWorkerInAppProcess, startQueueWorker, stopQueue } from "../app/sha
 import { isAllowedRequest } from "../app/shared/csrf";
 import { baseSecurityHeaders } from "../app/shared/security-headers";
 import { PageCache, pageCacheMiddleware } from "../app/shared/page-cache.server";
+import { gzipRenderedResponses } from "../app/shared/content-encoding.server";
 import { env, isProduction } from "../app/shared/env.server";
 import { disconnectDb } from "../app/shared/db.server";
 import { assertPortFree } from "./port";
@@ -60,6 +61,8 @@ async function main() {
   app.disable("x-powered-by");
   // Behind a reverse proxy, set TRUST_PROXY (e.g. "1") so req.ip and req.protocol are the client's.
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  // Rendered responses are gzipped, stored pages sent as brotli (decision 0031).
+  app.use(gzipRenderedResponses());
   app.use(compression());
   // Files and downloads get the same base headers as pages; pages add their CSP (entry.server).
   const securityHeaders = baseSecurityHeaders({ production: isProduction() });

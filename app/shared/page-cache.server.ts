@@ -7,9 +7,9 @@ import {
   inlineScriptHashes,
   isShareableResponse,
   pageCacheKey,
-  preferredEncoding,
-  type StoredEncoding,
 } from "./page-cache";
+import { storedPageEncoding, type ContentEncoding } from "./content-encoding";
+import { clientAcceptEncoding } from "./content-encoding.server";
 import { contentSecurityPolicy } from "./security-headers";
 
 // The public page cache (decision 0029): a signed-out visitor's page, rendered once and shared for
@@ -25,7 +25,7 @@ const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 export interface StoredPage {
   headers: [string, string][];
-  bodies: Record<StoredEncoding, Buffer>;
+  bodies: Record<ContentEncoding, Buffer>;
   storedAt: number;
   expiresAt: number;
   bytes: number;
@@ -181,7 +181,7 @@ export function pageCacheMiddleware(cache: PageCache): RequestHandler {
         })
       : null;
     const stored = key ? cache.get(key) : undefined;
-    if (stored) return sendStored(req.method, req.get("accept-encoding"), res, stored);
+    if (stored) return sendStored(req.method, clientAcceptEncoding(req, res), res, stored);
     capture(res, key && req.method === "GET" ? key : null, cache);
     next();
   };
@@ -193,7 +193,7 @@ function sendStored(
   res: ExpressResponse,
   page: StoredPage,
 ) {
-  const encoding = preferredEncoding(acceptEncoding);
+  const encoding = storedPageEncoding(acceptEncoding);
   const body = page.bodies[encoding];
   res.status(200);
   for (const [name, value] of page.headers) res.append(name, value);

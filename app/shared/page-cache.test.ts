@@ -1,11 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  inlineScriptHashes,
-  isShareableResponse,
-  pageCacheKey,
-  preferredEncoding,
-} from "./page-cache";
+import { inlineScriptHashes, isShareableResponse, pageCacheKey } from "./page-cache";
 
 const anonymous = {
   method: "GET",
@@ -59,16 +54,5 @@ describe("a shared page's script hashes", () => {
       `'sha256-${sha(first)}'`,
       `'sha256-${sha(second)}'`,
     ]);
-  });
-});
-
-describe("the encoding sent from the cache", () => {
-  it("prefers brotli, then gzip, and respects q=0", () => {
-    expect(preferredEncoding("gzip, deflate, br, zstd")).toBe("br");
-    expect(preferredEncoding("gzip, br;q=0")).toBe("gzip");
-    expect(preferredEncoding("deflate")).toBe("identity");
-    expect(preferredEncoding(undefined)).toBe("identity");
-    expect(preferredEncoding("*")).toBe("br");
-    expect(preferredEncoding("*;q=0, identity")).toBe("identity");
   });
 });

@@ -69,20 +69,3 @@ export function inlineScriptHashes(html: string, sha256Base64: (text: string) =>
   }
   return [...hashes];
 }
-
-export type StoredEncoding = "br" | "gzip" | "identity";
-
-/** The best stored encoding the client accepts (q=0 refuses one). */
-export function preferredEncoding(acceptEncoding: string | undefined): StoredEncoding {
-  const accepted = new Map<string, number>();
-  for (const part of (acceptEncoding ?? "").split(",")) {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    if (!name) continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
-  }
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
-  if (ok("br")) return "br";
-  if (ok("gzip")) return "gzip";
-  return "identity";
-}

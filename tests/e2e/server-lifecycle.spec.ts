@@ -410,7 +410,13 @@ test("a public page is rendered once and shared with signed-out visitors for PAG
     async ({ origin, url }) => {
       const page = `${origin}/buurt/BU03970101`;
       const get = (cookie?: string) =>
-        fetch(page, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+        fetch(page, {
+          headers: {
+            "Accept-Encoding": "gzip, deflate, br",
+            ...(cookie ? { Cookie: cookie } : {}),
+          },
+          redirect: "manual",
+        });
       const titleOf = (html: string) => /Titel (een|twee|drie)/.exec(html)?.[0];
       // A rendered page is stored once compressed, a moment after it was sent.
       const untilShared = () =>
@@ -431,11 +437,14 @@ test("a public page is rendered once and shared with signed-out visitors for PAG
         const rendered = await get();
         const renderedHtml = await rendered.text();
         expect(rendered.headers.get("age")).toBeNull();
+        // Compressed while it streams: gzip, cheaper per response than brotli (decision 0031).
+        expect(rendered.headers.get("content-encoding")).toBe("gzip");
         await untilShared();
         const shared = await get();
         expect(shared.status).toBe(200);
         expect(shared.headers.get("age")).not.toBeNull();
         expect(shared.headers.get("x-page-cache")).toBeNull();
+        expect(shared.headers.get("content-encoding")).toBe("br");
         const sharedHtml = await shared.text();
         expect(titleOf(sharedHtml)).toBe("Titel een");
         // The shared copy cannot carry a nonce meant for one response: its policy names its scripts.
