@@ -9,6 +9,7 @@ import {
   PLATFORM_EMAIL,
   RESIDENT_EMAIL,
 } from "./national-data";
+import { DASHBOARD_PAGE_SIZE } from "../app/features/progress/dashboard";
 import { headersFor, signIn, type Scenario } from "./support";
 
 export interface Sessions {
@@ -107,37 +108,56 @@ export async function dashboardExpectation(sql: pg.Client): Promise<DashboardExp
   return expected;
 }
 
+/** A dashboard scenario counts `agendas` in all, lists `rows` of them and shows the title `shows`. */
+type DashboardScenario = Scenario & { agendas?: number; rows?: number; shows?: string };
+
 export function dashboardScenarios(
   sessions: Sessions,
   expected: DashboardExpectation,
   { all = true } = {},
-): (Scenario & { rows?: number })[] {
+): DashboardScenario[] {
   const cookie = sessions.adviesraad;
-  const scenarios: (Scenario & { rows?: number })[] = [
-    { name: "council dashboard (adviesraad)", path: DASHBOARD, cookie, rows: expected.all },
+  const onPage = (agendas: number, page = 1) =>
+    Math.max(0, Math.min(DASHBOARD_PAGE_SIZE, agendas - (page - 1) * DASHBOARD_PAGE_SIZE));
+  const lastPage = Math.max(1, Math.ceil(expected.all / DASHBOARD_PAGE_SIZE));
+  const scenarios: DashboardScenario[] = [
+    {
+      name: "council dashboard (adviesraad)",
+      path: DASHBOARD,
+      cookie,
+      agendas: expected.all,
+      rows: onPage(expected.all),
+      shows: expected.first,
+    },
     {
       name: `  ?wijk=${WIJK}`,
       path: `${DASHBOARD}?wijk=${WIJK}`,
       cookie,
-      rows: expected.wijk,
+      agendas: expected.wijk,
+      rows: onPage(expected.wijk),
+    },
+    {
+      name: `  ?pagina=${lastPage} (last page)`,
+      path: `${DASHBOARD}?pagina=${lastPage}`,
+      cookie,
+      agendas: expected.all,
+      rows: onPage(expected.all, lastPage),
+      shows: expected.last,
     },
     {
       name: `  ?vanaf=${PERIOD.from}&tot=${PERIOD.to}`,
       path: `${DASHBOARD}?vanaf=${PERIOD.from}&tot=${PERIOD.to}`,
       cookie,
-      rows: expected.period,
+      agendas: expected.period,
+      rows: onPage(expected.period),
     },
     { name: "  .data (client navigation)", path: `${DASHBOARD}.data`, cookie, main: false },
   ];
-  return all ? scenarios : scenarios.slice(0, 2);
+  return all ? scenarios : scenarios.slice(0, 3);
 }
 
 /** The dashboard must list the agendas before its speed means anything. */
-export async function checkDashboardRows(
-  origin: string,
-  scenarios: (Scenario & { rows?: number })[],
-  expected: DashboardExpectation,
-) {
+export async function checkDashboardRows(origin: string, scenarios: DashboardScenario[]) {
   for (const scenario of scenarios) {
     if (scenario.rows === undefined) continue;
     const response = await fetch(origin + scenario.path, {
@@ -146,14 +166,18 @@ export async function checkDashboardRows(
     });
     const html = await response.text();
     const rows = html.match(/href="\/buurtagenda\/[0-9a-f-]{36}\/werkruimte"/g)?.length ?? 0;
-    const titles = scenario.rows === expected.all ? [expected.first, expected.last] : [];
-    const missing = titles.filter((t) => !html.includes(t));
-    if (response.status !== 200 || rows !== scenario.rows || missing.length)
-      throw new Error(
-        `GET ${scenario.path} answered ${response.status} with ${rows} agenda rows (expected ${scenario.rows})` +
-          (missing.length ? `; missing ${missing.map((t) => `"${t}"`).join(", ")}` : "") +
-          ".",
-      );
-    console.log(`  checked ${scenario.name.trim()}: ${rows} agenda rows, as expected.`);
+    const counted = html.match(/Aantal buurtagenda(?:&#x27;|')s: (\d+)\./)?.[1];
+    const problems = [
+      ...(response.status !== 200 ? [`status ${response.status}`] : []),
+      ...(rows !== scenario.rows ? [`${rows} agenda rows (expected ${scenario.rows})`] : []),
+      ...(scenario.agendas && Number(counted) !== scenario.agendas
+        ? [`"${counted}" agendas counted (expected ${scenario.agendas})`]
+        : []),
+      ...(scenario.shows && !html.includes(scenario.shows) ? [`no "${scenario.shows}"`] : []),
+    ];
+    if (problems.length) throw new Error(`GET ${scenario.path}: ${problems.join("; ")}.`);
+    console.log(
+      `  checked ${scenario.name.trim()}: ${rows} agenda rows of ${scenario.agendas}, as expected.`,
+    );
   }
 }

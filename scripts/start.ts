@@ -18,6 +18,7 @@ import { isAllowedRequest } from "../app/shared/csrf";
 import { baseSecurityHeaders } from "../app/shared/security-headers";
 import { PageCache, pageCacheMiddleware } from "../app/shared/page-cache.server";
 import { gzipRenderedResponses } from "../app/shared/content-encoding.server";
+import { withRequestScope } from "../app/shared/request-scope.server";
 import { env, isProduction } from "../app/shared/env.server";
 import { disconnectDb } from "../app/shared/db.server";
 import { assertPortFree } from "./port";
@@ -107,7 +108,9 @@ async function main() {
   // Public pages for signed-out visitors are rendered once and shared for a few seconds (0029).
   app.use(pageCacheMiddleware(new PageCache({ ttlSeconds: env().PAGE_CACHE_SECONDS })));
   app.all("/{*path}", (req, res, next) =>
-    withAuditOrigin({ origin: "web", ip: req.ip }, () => handleRequest(req, res, next)),
+    withAuditOrigin({ origin: "web", ip: req.ip }, () =>
+      withRequestScope(() => handleRequest(req, res, next)),
+    ),
   );
 
   const server = app.listen(port, host);

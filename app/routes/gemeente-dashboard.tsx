@@ -2,7 +2,7 @@ import { Form, Link, href } from "react-router";
 import type { Route } from "./+types/gemeente-dashboard";
 import { authorize } from "../features/auth/auth-routes.server";
 import { gemeenteOfParam } from "../features/ideas/instrument-routes.server";
-import { AGREEMENT_STATUS_ORDER } from "../features/progress/dashboard";
+import { AGREEMENT_STATUS_ORDER, DASHBOARD_PAGE_SIZE } from "../features/progress/dashboard";
 import { dashboardMessages } from "../features/progress/dashboard.messages";
 import {
   dashboardQuery,
@@ -15,9 +15,10 @@ import { RemeasureTable } from "../features/progress/remeasure-table";
 import { remeasureMessages } from "../features/progress/remeasure.messages";
 import { remeasureForAgendas } from "../features/progress/remeasure.server";
 import { reportMessages } from "../features/progress/report.messages";
-import { getGemeenteWithAreas } from "../features/territory/territory.server";
+import { wijkNames } from "../features/territory/territory.server";
 import { useText } from "../shared/i18n/i18n";
 import { PlainSelect, PlainTextField } from "../shared/ui/form";
+import { Pager } from "../shared/ui/pager";
 
 // The council dashboard (dashboard.view: gemeente and adviesraad): every buurtagenda of the
 // gemeente, where it is stuck and for how long, agreements by status and overdue, stories and
@@ -33,29 +34,27 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   await authorize(request, "dashboard.view", { kind: "gemeente", gemeenteCode: gemeente.code });
   // The same parsing as the PDF report (gemeente-dashboard-rapport.ts).
   const filters = parseDashboardFilters(request.url);
-  const [rows, areas] = await Promise.all([
-    councilDashboard(gemeente.code, toDashboardFilters(filters)),
-    getGemeenteWithAreas(gemeente.code),
+  const [dashboard, wijken] = await Promise.all([
+    councilDashboard(gemeente.code, toDashboardFilters(filters), { page: filters.pagina ?? 1 }),
+    wijkNames(gemeente.code),
   ]);
-  const remeasure = await remeasureForAgendas(rows.map((r) => r.id));
-  const agendaTitles = new Map(rows.map((r) => [r.id, r.title]));
-  const totals = Object.fromEntries(
-    AGREEMENT_STATUS_ORDER.map((s) => [s, rows.reduce((n, r) => n + r.agreementsByStatus[s], 0)]),
-  ) as Record<(typeof AGREEMENT_STATUS_ORDER)[number], number>;
+  const { rows } = dashboard;
+  // "Did it help?" covers every agenda the filters select, not only this page's.
+  const remeasure = await remeasureForAgendas(dashboard.agendaIds);
   return {
     gemeente,
     filters,
-    wijken: (areas?.wijken ?? []).map((w) => ({ code: w.code, name: w.name })),
+    wijken,
     rows: rows.map((r) => ({
       ...r,
       startsOn: r.startsOn.toISOString(),
       endsOn: r.endsOn.toISOString(),
     })),
-    totals,
-    remeasure: remeasure.map((a) => ({
-      ...a,
-      agendaTitle: agendaTitles.get(a.agendaId) ?? "",
-    })),
+    agendaCount: dashboard.agendaIds.length,
+    page: dashboard.page,
+    pageCount: dashboard.pageCount,
+    totals: dashboard.agreementTotals,
+    remeasure,
     remeasureCounts: verdictCounts(remeasure.flatMap((a) => a.indicators.map((i) => i.result))),
   };
 }
@@ -136,6 +135,17 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       {loaderData.rows.length === 0 ? (
         <p className="utrecht-paragraph">{t("none")}</p>
       ) : (
+        <p className="utrecht-paragraph">
+          {t("agendaCount", { count: loaderData.agendaCount })}
+          {loaderData.pageCount > 1
+            ? ` ${t("agendaRange", {
+                from: (loaderData.page - 1) * DASHBOARD_PAGE_SIZE + 1,
+                to: (loaderData.page - 1) * DASHBOARD_PAGE_SIZE + loaderData.rows.length,
+              })}`
+            : null}
+        </p>
+      )}
+      {loaderData.rows.length === 0 ? null : (
         <div className="table-scroll">
           <table className="data-table">
             <thead>
@@ -205,6 +215,19 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           </table>
         </div>
       )}
+      <Pager
+        page={loaderData.page}
+        pageCount={loaderData.pageCount}
+        linkTo={(page) =>
+          `${href("/gemeente/:code/dashboard", { code: gemeente.code })}${dashboardQuery(filters, page)}`
+        }
+        labels={{
+          nav: t("pagesLabel"),
+          previous: t("previousPage"),
+          next: t("nextPage"),
+          pageOf: t("pageOf", { page: loaderData.page, pages: loaderData.pageCount }),
+        }}
+      />
       <section className="section stack" aria-labelledby="alle-afspraken">
         <h2 className="utrecht-heading-2" id="alle-afspraken">
           {t("chartTitle")}

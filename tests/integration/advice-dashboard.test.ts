@@ -195,6 +195,66 @@ describe("the council dashboard", () => {
     expect((await dashboard("?wijk=<x>&vanaf=gisteren")).rows).toHaveLength(2);
   });
 
+  it("shows 50 agendas a page by title, with the count and the agreement totals of them all", async () => {
+    // 58 more agendas in the Centrum: 60 in all, so the Glip and the Centrum are on page 1 and
+    // "Wijkagenda 49" to "Wijkagenda 58" on page 2, where one of them has an agreement.
+    const extra = Array.from({ length: 58 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      gemeenteCode: "GM0397",
+      territoryYear: 2022,
+      title: `Wijkagenda ${String(i + 1).padStart(2, "0")}`,
+      publicDescription: "x",
+      startsOn: new Date("2026-01-01"),
+      endsOn: new Date("2027-12-31"),
+      createdById: users.gemeente!,
+    }));
+    await db().buurtagenda.createMany({ data: extra });
+    await db().buurtagendaBuurt.createMany({
+      data: extra.map((a) => ({ agendaId: a.id, buurtCode: "BU03970000", year: 2022 })),
+    });
+    const last = extra.at(-1)!.id;
+    const party = await db().agendaParty.create({
+      data: {
+        agendaId: last,
+        organisationId: (await db().organisation.findFirstOrThrow()).id,
+        participationRole: "decides",
+      },
+    });
+    await db().agreement.create({
+      data: {
+        agendaId: last,
+        title: "Bankjes",
+        ownerPartyId: party.id,
+        startsOn: new Date("2026-01-01"),
+        dueOn: new Date("2099-02-01"),
+        status: "in_progress",
+        createdById: users.gemeente!,
+      },
+    });
+    try {
+      const first = await dashboard();
+      expect(first).toMatchObject({ agendaCount: 60, page: 1, pageCount: 2 });
+      expect(first.rows).toHaveLength(50);
+      expect(first.rows.slice(0, 2).map((r) => r.title)).toEqual(["Centrum", "Glip"]);
+      // Totals count every agenda's agreements, also those on the other page.
+      expect(first.totals).toMatchObject({ planned: 1, in_progress: 1 });
+      const second = await dashboard("?pagina=2");
+      expect(second.rows.map((r) => r.title)).toEqual(extra.slice(48).map((a) => a.title));
+      expect(second.rows.at(-1)).toMatchObject({ agreementCount: 1, overdue: 0 });
+      // Past the last page shows the last; the wijk filter counts only its agendas.
+      expect((await dashboard("?pagina=9")).page).toBe(2);
+      expect(await dashboard("?wijk=WK039701&pagina=2")).toMatchObject({
+        agendaCount: 1,
+        page: 1,
+        pageCount: 1,
+      });
+    } finally {
+      await db().agreement.deleteMany({ where: { agendaId: last } });
+      await db().agendaParty.deleteMany({ where: { agendaId: last } });
+      await db().buurtagenda.deleteMany({ where: { id: { in: extra.map((a) => a.id) } } });
+    }
+  });
+
   it("is for the gemeente and the council only", async () => {
     await dashboard("", cookies.gemeente);
     for (const who of ["bewoner", "buurtplatform"]) {

@@ -87,7 +87,7 @@ describe("the demo buurtagenda", () => {
   );
 
   it("shows on the council dashboard as stuck in block 4, with one overdue agreement", async () => {
-    const rows = await councilDashboard("GM0397", {});
+    const { rows } = await councilDashboard("GM0397", {});
     const row = rows.find((r) => r.title === DEMO_AGENDA_TITLE);
     expect(row).toMatchObject({
       stuckBlock: 4,

@@ -6,6 +6,7 @@ import { db, type Db } from "../../shared/db.server";
 import { readCookie } from "../../shared/http";
 import type { Assignment } from "./permissions";
 import { assignmentsInForce, needsSecondFactor } from "./second-factor";
+import { oncePerRequest } from "../../shared/request-scope.server";
 
 // Sessions after the Lucia guide (docs/decisions/0003-sessions-lucia-design.md): the cookie holds
 // "<id>.<secret>", each 120 random bits; the database keeps only SHA-256(secret), compared in
@@ -85,16 +86,13 @@ export interface Authentication {
   setCookie: string | null;
 }
 
-const cache = new WeakMap<Request, Promise<Authentication>>();
+const AUTHENTICATION = Symbol("authentication");
 
-/** Validates the session cookie once per request. */
+/** Validates the session cookie once per request (for all of its loaders). */
 export function authenticate(request: Request): Promise<Authentication> {
-  let result = cache.get(request);
-  if (!result) {
-    result = validate(readCookie(request, SESSION_COOKIE));
-    cache.set(request, result);
-  }
-  return result;
+  return oncePerRequest(request, AUTHENTICATION, () =>
+    validate(readCookie(request, SESSION_COOKIE)),
+  );
 }
 
 async function validate(token: string | null): Promise<Authentication> {

@@ -33,4 +33,16 @@ describe("the dashboard filters", () => {
     const params = parse("?vanaf=2026-01-01&wijk=WK039700&extra=1");
     expect(parse(dashboardQuery(params))).toEqual(params);
   });
+
+  it("reads the page, ignores a bad one, and carries the filters to another page", () => {
+    expect(parse("?pagina=3").pagina).toBe(3);
+    for (const bad of ["0", "-2", "2.5", "twee", "", "100000"]) {
+      expect(parse(`?pagina=${bad}`).pagina).toBeUndefined();
+    }
+    const params = parse("?wijk=WK039701&pagina=2");
+    // The report link carries the filters only: the report holds every agenda.
+    expect(dashboardQuery(params)).toBe("?wijk=WK039701");
+    expect(dashboardQuery(params, 3)).toBe("?wijk=WK039701&pagina=3");
+    expect(dashboardQuery({}, 1)).toBe("");
+  });
 });

@@ -23,6 +23,8 @@ export const dashboardFilterSchema = z.object({
     .catch(undefined),
   vanaf: day,
   tot: day,
+  /** The page of agendas; the PDF report ignores it and holds them all. */
+  pagina: z.coerce.number().int().min(1).max(99_999).optional().catch(undefined),
 });
 
 export type DashboardFilterParams = z.infer<typeof dashboardFilterSchema>;
@@ -37,13 +39,17 @@ export function toDashboardFilters(params: DashboardFilterParams) {
   return { wijk: params.wijk, from: params.vanaf, to: params.tot };
 }
 
-/** The filters as a query string ("" or "?wijk=…"), to carry them to another URL. */
-export function dashboardQuery(params: DashboardFilterParams): string {
+/**
+ * The filters as a query string ("" or "?wijk=…"), to carry them to another URL; with `page`, for
+ * that page of the dashboard.
+ */
+export function dashboardQuery(params: DashboardFilterParams, page?: number): string {
   const search = new URLSearchParams();
   for (const key of ["wijk", "vanaf", "tot"] as const) {
     const value = params[key];
     if (value) search.set(key, value);
   }
+  if (page && page > 1) search.set("pagina", String(page));
   const query = search.toString();
   return query ? `?${query}` : "";
 }

@@ -33,7 +33,6 @@ describe("dashboardRow", () => {
         ),
       },
       NOW,
-      "2027-06-15",
     );
     expect(row).toMatchObject({ stuckBlock: 3, stuckStatus: "in_progress", stuckForDays: 21 });
   });
@@ -50,7 +49,6 @@ describe("dashboardRow", () => {
         ],
       },
       NOW,
-      "2027-06-15",
     );
     expect(row).toMatchObject({
       ideaCount: 14,
@@ -60,39 +58,36 @@ describe("dashboardRow", () => {
   });
 
   it("is not stuck when all seven blocks are done", () => {
-    const row = dashboardRow(
-      { ...empty, blocks: blocks(Array(7).fill("done"), []) },
-      NOW,
-      "2027-06-15",
-    );
+    const row = dashboardRow({ ...empty, blocks: blocks(Array(7).fill("done"), []) }, NOW);
     expect(row.stuckBlock).toBeNull();
   });
 
-  it("counts agreements by status, the overdue ones, ideas per verdict and late advice", () => {
+  it("adds up agreements counted by status with their overdue ones, ideas per verdict and late advice", () => {
     const row = dashboardRow(
       {
         ...empty,
         agreements: [
-          { status: "in_progress", dueOn: new Date("2027-06-01") },
-          { status: "done", dueOn: new Date("2027-06-01") },
-          { status: "planned", dueOn: new Date("2027-12-01") },
+          { status: "in_progress", count: 3, overdue: 1 },
+          { status: "done", count: 2, overdue: 0 },
+          { status: "planned", count: 1, overdue: 0 },
+          { status: "stalled", count: 1, overdue: 1 },
         ],
         ideas: [{ verdict: "fits" }, { verdict: "fits" }, { verdict: null }],
         lastActivity: days(3),
         openAdvice: [{ createdAt: days(43) }, { createdAt: days(10) }],
       },
       NOW,
-      "2027-06-15",
     );
     expect(row.agreementsByStatus).toEqual({
       planned: 1,
-      in_progress: 1,
-      done: 1,
-      stalled: 0,
+      in_progress: 3,
+      done: 2,
+      stalled: 1,
       dropped: 0,
     });
     expect(row).toMatchObject({
-      overdue: 1,
+      agreementCount: 7,
+      overdue: 2,
       ideasUnjudged: 1,
       daysSinceActivity: 3,
       lateAdvice: 1,

@@ -22,9 +22,13 @@ export function isOverdue(agreement: { dueOn: Date; status: string }, today: str
   );
 }
 
+/** Agendas per page of the council dashboard; the PDF report holds them all. */
+export const DASHBOARD_PAGE_SIZE = 50;
+
 export interface DashboardInput {
   blocks: { block: number; status: string; updatedAt: Date }[];
-  agreements: { status: string; dueOn: Date }[];
+  /** The agenda's agreements counted by status, with how many of those are overdue. */
+  agreements: { status: string; count: number; overdue: number }[];
   storyCount: number;
   /** Ideas by their newest verdict (null: not judged yet), `count` ideas each (default 1). */
   ideas: { verdict: string | null; count?: number }[];
@@ -32,12 +36,15 @@ export interface DashboardInput {
   openAdvice: { createdAt: Date }[];
 }
 
-export function dashboardRow(input: DashboardInput, now: Date, today: string) {
+export function dashboardRow(input: DashboardInput, now: Date) {
   const blocks = [...input.blocks].sort((a, b) => a.block - b.block);
   // Where the agenda is stuck: the first block that is not done, since its last change.
   const stuck = blocks.find((b) => b.status !== "done") ?? null;
   const agreementsByStatus = Object.fromEntries(
-    AGREEMENT_STATUS_ORDER.map((s) => [s, input.agreements.filter((a) => a.status === s).length]),
+    AGREEMENT_STATUS_ORDER.map((s) => [
+      s,
+      input.agreements.reduce((n, a) => n + (a.status === s ? a.count : 0), 0),
+    ]),
   ) as Record<(typeof AGREEMENT_STATUS_ORDER)[number], number>;
   const ideasWith = (verdict: string | null) =>
     input.ideas.reduce((n, i) => n + (i.verdict === verdict ? (i.count ?? 1) : 0), 0);
@@ -51,8 +58,8 @@ export function dashboardRow(input: DashboardInput, now: Date, today: string) {
     stuckForDays: stuck ? Math.floor((now.getTime() - stuck.updatedAt.getTime()) / DAY) : null,
     blockStatuses: blocks.map((b) => b.status),
     agreementsByStatus,
-    agreementCount: input.agreements.length,
-    overdue: input.agreements.filter((a) => isOverdue(a, today)).length,
+    agreementCount: input.agreements.reduce((n, a) => n + a.count, 0),
+    overdue: input.agreements.reduce((n, a) => n + a.overdue, 0),
     storyCount: input.storyCount,
     ideaCount: input.ideas.reduce((n, i) => n + (i.count ?? 1), 0),
     ideasByVerdict,

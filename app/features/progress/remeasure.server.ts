@@ -160,19 +160,20 @@ export async function remeasureAgreements(
 }
 
 /**
- * The council dashboard's "did it help?": per buurtagenda, its agreements that name indicators,
- * each with its indicators then and now.
+ * The council dashboard's "did it help?": per buurtagenda (with its title), its agreements that
+ * name indicators, each with its indicators then and now.
  */
 export async function remeasureForAgendas(agendaIds: string[]) {
   if (agendaIds.length === 0) return [];
   const agreements = await db().agreement.findMany({
     where: { agendaId: { in: agendaIds }, indicators: { some: {} } },
     orderBy: [{ dueOn: "asc" }, { title: "asc" }],
-    select: { id: true, title: true, agendaId: true },
+    select: { id: true, title: true, agendaId: true, agenda: { select: { title: true } } },
   });
   const remeasured = await remeasureAgreements(agreements.map((a) => a.id));
-  return agreements.map((agreement) => ({
+  return agreements.map(({ agenda, ...agreement }) => ({
     ...agreement,
+    agendaTitle: agenda.title,
     indicators: remeasured.get(agreement.id) ?? [],
   }));
 }

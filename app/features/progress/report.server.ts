@@ -12,9 +12,7 @@ import { councilReportContent, type Fact, type ReportAgenda, type ReportFilters 
 // tagged A4 PDF for a council meeting. The same figures as the page (councilDashboard); the
 // tables are the accessible form, so there is no chart.
 
-export type RemeasuredAgreement = Awaited<ReturnType<typeof remeasureForAgendas>>[number] & {
-  agendaTitle: string;
-};
+export type RemeasuredAgreement = Awaited<ReturnType<typeof remeasureForAgendas>>[number];
 
 /** The dashboard rows with the names of each agenda's buurten, and the filters with the wijk's name. */
 export async function councilReportData(
@@ -23,7 +21,7 @@ export async function councilReportData(
   now: Date,
 ): Promise<{ agendas: ReportAgenda[]; filters: ReportFilters; remeasured: RemeasuredAgreement[] }> {
   const [rows, wijk] = await Promise.all([
-    councilDashboard(gemeenteCode, toDashboardFilters(params), now),
+    councilDashboard(gemeenteCode, toDashboardFilters(params), { now }).then((d) => d.rows),
     params.wijk
       ? db().wijk.findFirst({
           where: { code: params.wijk, gemeenteCode },
@@ -43,12 +41,11 @@ export async function councilReportData(
     if (names) names.push(b.buurt.name);
     else namesOf.set(b.agendaId, [b.buurt.name]);
   }
-  const titles = new Map(rows.map((r) => [r.id, r.title]));
   const remeasured = await remeasureForAgendas(rows.map((r) => r.id));
   return {
     agendas: rows.map((r) => ({ ...r, buurten: namesOf.get(r.id) ?? [] })),
     filters: { ...params, ...(wijk ? { wijkName: wijk.name } : {}) },
-    remeasured: remeasured.map((a) => ({ ...a, agendaTitle: titles.get(a.agendaId) ?? "" })),
+    remeasured,
   };
 }
 

@@ -21,9 +21,9 @@ function agenda(title: string, overrides: Partial<Parameters<typeof dashboardRow
           updatedAt: days(21),
         })),
         agreements: [
-          { status: "planned", dueOn: new Date("2026-02-01") },
-          { status: "done", dueOn: new Date("2026-02-01") },
-          { status: "stalled", dueOn: new Date("2027-02-01") },
+          { status: "planned", count: 1, overdue: 1 },
+          { status: "done", count: 1, overdue: 0 },
+          { status: "stalled", count: 1, overdue: 0 },
         ],
         storyCount: 12,
         ideas: [{ verdict: "fits" }, { verdict: "does_not_fit" }, { verdict: null }],
@@ -32,7 +32,6 @@ function agenda(title: string, overrides: Partial<Parameters<typeof dashboardRow
         ...overrides,
       },
       NOW,
-      "2026-12-02",
     ),
   };
   return row;

@@ -22,6 +22,15 @@ export async function gemeenteName(code: string) {
   });
 }
 
+/** The wijken of a gemeente's newest year, code and name only (for a filter), in one statement. */
+export async function wijkNames(gemeenteCode: string) {
+  return db().$queryRaw<{ code: string; name: string }[]>`
+    SELECT code, name FROM wijk
+    WHERE gemeente_code = ${gemeenteCode}
+      AND year = (SELECT max(year) FROM gemeente WHERE code = ${gemeenteCode})
+    ORDER BY code`;
+}
+
 export async function getGemeenteWithAreas(code: string) {
   const gemeente = await db().gemeente.findFirst({
     where: { code },
