@@ -77,6 +77,20 @@ export function agendaScenarios(agendaId: string, sessions: Sessions): Scenario[
   ];
 }
 
+/** The pages residents open, signed out, for Lighthouse (bench/web-vitals.ts). */
+export function residentPages(agendaId: string): { name: string; path: string }[] {
+  return [
+    { name: "home", path: "/" },
+    { name: "gemeente", path: `/gemeente/${GEMEENTE}` },
+    { name: "buurt", path: `/buurt/${GLIPPER_DREEF}` },
+    { name: "tell a story", path: `/buurt/${GLIPPER_DREEF}/vertellen` },
+    { name: "buurtagenda", path: `/buurtagenda/${agendaId}` },
+    { name: "agenda, version 1", path: `/buurtagenda/${agendaId}/versie/1` },
+    { name: "good practices", path: "/goede-voorbeelden" },
+    { name: "sign in", path: "/inloggen" },
+  ];
+}
+
 export interface DashboardExpectation {
   all: number;
   wijk: number;

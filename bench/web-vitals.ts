@@ -1,0 +1,128 @@
+// Core Web Vitals of the resident pages (ARCHITECTURE.md §7, issue 10): Lighthouse from npm
+// against Debian's Chromium, with Lighthouse's default mobile emulation (a mid-range phone's
+// screen, 4× slower CPU, simulated slow 4G). Budget: LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms and an
+// accessibility score of 100. Run by npm run bench after the load, against the same server and
+// data; `npm run bench:vitals` runs only this part.
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium";
+import { printTable } from "./support";
+
+export const WEB_VITALS_BUDGET = { lcpMs: 2500, cls: 0.1, tbtMs: 200, accessibility: 100 };
+
+export interface ResidentPage {
+  name: string;
+  path: string;
+}
+
+export interface WebVitals {
+  page: ResidentPage;
+  lcpMs: number;
+  cls: number;
+  tbtMs: number;
+  fcpMs: number;
+  /** 0–100, as Lighthouse shows it. */
+  accessibility: number;
+  performance: number;
+  /** Accessibility audits that failed, by id: what to fix when the score is below 100. */
+  failedAccessibility: string[];
+  lighthouseVersion: string;
+}
+
+/**
+ * Lighthouse on each page, one after another, each in a fresh Chromium: a reused browser
+ * sometimes loses the trace of the next page (NO_NAVSTART). A run that fails that way is repeated
+ * once; a second failure is an error.
+ */
+export async function measureWebVitals(
+  origin: string,
+  pages: ResidentPage[],
+): Promise<WebVitals[]> {
+  const results: WebVitals[] = [];
+  for (const page of pages) {
+    try {
+      results.push(await lighthouseOn(origin, page));
+    } catch (error) {
+      console.log(`  Lighthouse again on ${page.path}: ${(error as Error).message}`);
+      results.push(await lighthouseOn(origin, page));
+    }
+  }
+  return results;
+}
+
+async function lighthouseOn(origin: string, page: ResidentPage): Promise<WebVitals> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: findChromium(),
+    // Lighthouse's own headless mode; the flags keep Chromium off the closed network (§5).
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
+    logLevel: "silent",
+  });
+  try {
+    const runner = await lighthouse(origin + page.path, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility"],
+    });
+    if (!runner) throw new Error(`Lighthouse returned nothing for ${page.path}.`);
+    const { lhr } = runner;
+    if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    const value = (id: string) => {
+      const audit = lhr.audits[id];
+      if (audit?.numericValue === undefined) throw new Error(`No ${id} for ${page.path}.`);
+      return audit.numericValue;
+    };
+    const accessibility = lhr.categories.accessibility!;
+    return {
+      page,
+      lcpMs: value("largest-contentful-paint"),
+      cls: value("cumulative-layout-shift"),
+      tbtMs: value("total-blocking-time"),
+      fcpMs: value("first-contentful-paint"),
+      accessibility: Math.round((accessibility.score ?? 0) * 100),
+      performance: Math.round((lhr.categories.performance!.score ?? 0) * 100),
+      failedAccessibility: accessibility.auditRefs
+        .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
+        .map((ref) => ref.id),
+      lighthouseVersion: lhr.lighthouseVersion,
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+export function withinBudget(v: WebVitals): boolean {
+  const b = WEB_VITALS_BUDGET;
+  return (
+    v.lcpMs <= b.lcpMs && v.cls <= b.cls && v.tbtMs <= b.tbtMs && v.accessibility >= b.accessibility
+  );
+}
+
+/** Prints the table; true when every page is within the budget. */
+export function reportWebVitals(results: WebVitals[]): boolean {
+  const b = WEB_VITALS_BUDGET;
+  console.log(
+    `\nCore Web Vitals per resident page (Lighthouse ${results[0]?.lighthouseVersion ?? ""}, mobile emulation with simulated slow 4G and 4× CPU slowdown, signed out; budget LCP ≤ ${b.lcpMs / 1000} s, CLS ≤ ${b.cls}, TBT ≤ ${b.tbtMs} ms, accessibility ${b.accessibility}):\n`,
+  );
+  printTable(
+    ["page", "LCP", "FCP", "CLS", "TBT", "accessibility", "performance score", "budget"],
+    results.map((v) => [
+      `${v.page.name} (${v.page.path.length > 40 ? `${v.page.path.slice(0, 38)}…` : v.page.path})`,
+      `${(v.lcpMs / 1000).toFixed(2)} s`,
+      `${(v.fcpMs / 1000).toFixed(2)} s`,
+      v.cls.toFixed(3),
+      `${Math.round(v.tbtMs)} ms`,
+      String(v.accessibility),
+      String(v.performance),
+      withinBudget(v) ? "ok" : "MISS",
+    ]),
+  );
+  for (const v of results) {
+    if (v.failedAccessibility.length) {
+      console.log(
+        `  ${v.page.name}: accessibility audits failed: ${v.failedAccessibility.join(", ")}`,
+      );
+    }
+  }
+  return results.every(withinBudget);
+}
