@@ -13,12 +13,10 @@ import {
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "react-router";
-import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
-import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
+import stylesCss from "./styles.css?url";
 import type { Route } from "./+types/root";
 import { secondFactorMessages } from "./features/auth/second-factor.messages";
 import { isUnavailableResult } from "./shared/database-unavailable";
-import appCss from "./app.css?url";
 import { moderationScope } from "./features/stories/stories.server";
 import { authenticate } from "./features/auth/session.server";
 import { commonMessages } from "./shared/i18n/common.messages";
@@ -26,9 +24,7 @@ import { localeFromCookieHeader, translate, useT, type Locale } from "./shared/i
 import { isProduction } from "./shared/env.server";
 
 export const links: Route.LinksFunction = () => [
-  { rel: "stylesheet", href: themeCss },
-  { rel: "stylesheet", href: utrechtCss },
-  { rel: "stylesheet", href: appCss },
+  { rel: "stylesheet", href: stylesCss },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

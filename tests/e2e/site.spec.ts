@@ -93,6 +93,30 @@ test("pages send security headers, and scripts and the map run under the CSP wit
   await context.close();
 });
 
+test("on a phone the map starts when the resident asks for it, and no map code loads before", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const mapCode: string[] = [];
+  page.on("request", (request) => {
+    if (/maplibre|map-canvas/i.test(request.url())) mapCode.push(request.url());
+  });
+  await page.goto("/buurt/BU03970100");
+  const show = page.getByRole("button", { name: "Kaart tonen" });
+  await expect(show).toBeVisible();
+  await expect(page.getByText("De kaart wordt geladen.")).toBeHidden();
+  await expectAccessible(page);
+  // The page has hydrated (the button works) and still fetched nothing of the map.
+  await page.waitForLoadState("networkidle");
+  expect(mapCode).toEqual([]);
+  await show.click();
+  await expect(page.locator('[data-testid="area-map"][data-state="ready"]')).toBeVisible();
+  expect(mapCode.length).toBeGreaterThan(0);
+  await expect(show).toBeHidden();
+  await context.close();
+});
+
 test("the map falls back to the list when WebGL is unavailable", async ({ browser }) => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
