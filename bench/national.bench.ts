@@ -5,7 +5,8 @@
 // its story list and map, the public agenda, the agenda workspace, the moderation queue and the
 // council dashboard. Prints per page p50/p95/p99, requests per second, errors, CPU per request
 // and each p50 against a trivial route's (the framework's floor), then the JavaScript first-load
-// size per resident page. Exits non-zero when a budget is missed. Not part of npm test.
+// size per resident page and, with Lighthouse, the Core Web Vitals of the resident pages
+// (bench/web-vitals.ts). Exits non-zero when a budget is missed. Not part of npm test.
 // Environment: see bench/support.ts (BENCH_REQUESTS, BENCH_CONCURRENCY, BENCH_THINK_MS, ...).
 import { reportFirstLoad } from "./first-load";
 import { NATIONAL_DATA, openNationalDataset } from "./national-data";
@@ -16,10 +17,12 @@ import {
   checkDashboardRows,
   dashboardExpectation,
   dashboardScenarios,
+  residentPages,
   signInAll,
   storyScenarios,
 } from "./scenarios";
 import { HttpBench } from "./support";
+import { measureWebVitals, reportWebVitals } from "./web-vitals";
 
 const bench = new HttpBench(NATIONAL_DATA, { budgetP95Ms: 100 });
 await bench.run(async () => {
@@ -42,4 +45,8 @@ await bench.run(async () => {
     ]),
   );
   if (!reportFirstLoad()) bench.failed = true;
+  // After the load, so Lighthouse's timings do not share the machine with 32 clients.
+  if (!reportWebVitals(await measureWebVitals(origin, residentPages(agendaId)))) {
+    bench.failed = true;
+  }
 });
