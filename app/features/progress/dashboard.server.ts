@@ -4,8 +4,9 @@ import { dutchToday } from "../../shared/validation";
 import { AGREEMENT_STATUS_ORDER, DASHBOARD_PAGE_SIZE, dashboardRow } from "./dashboard";
 
 // The council dashboard of a gemeente (issue 8): every buurtagenda with where it is stuck, its
-// agreements, stories, ideas, last activity and late advice. A fixed number of grouped queries,
-// whatever the number of agendas (300 per gemeente at national scale), read a page at a time.
+// agreements, stories, ideas, last activity and late advice, a page at a time. Three statements
+// whatever the number of agendas (300 per gemeente at national scale): the agendas the filters
+// select, the figures of the page's agendas, and the agreement totals of them all.
 
 export interface DashboardFilters {
   wijk?: string;
@@ -62,77 +63,21 @@ export async function councilDashboard(
     ? agendaIds.slice((shown - 1) * DASHBOARD_PAGE_SIZE, shown * DASHBOARD_PAGE_SIZE)
     : agendaIds;
   const today = dutchToday(now);
-  const [agendas, agreements] = await Promise.all([
-    db().buurtagenda.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        title: true,
-        startsOn: true,
-        endsOn: true,
-        buurten: { select: { buurtCode: true } },
-        blocks: { select: { block: true, status: true, updatedAt: true } },
-      },
-    }),
+  const [pageRows, totals] = await Promise.all([
+    ids.length ? dashboardFigures(ids, today) : [],
     agendaIds.length
-      ? // Counted in SQL for all selected agendas (the totals) at once: 300 agendas hold some
-        // 5,000 agreements. Overdue as isOverdue() has it: past its end date, not done or dropped.
-        db().$queryRaw<{ agenda_id: string; status: string; count: number; overdue: number }[]>`
-          SELECT agenda_id, status::text AS status, count(*)::int AS count,
-                 (count(*) FILTER (WHERE due_on < ${today}::date
-                                     AND status NOT IN ('done', 'dropped')))::int AS overdue
-          FROM agreement
-          WHERE agenda_id = ANY(${agendaIds}::uuid[])
-          GROUP BY agenda_id, status`
+      ? db().$queryRaw<{ status: string; count: number }[]>`
+          SELECT status::text AS status, count(*)::int AS count FROM agreement
+          WHERE agenda_id = ANY(${agendaIds}::uuid[]) GROUP BY status`
       : [],
   ]);
-  const buurtCodes = [...new Set(agendas.flatMap((a) => a.buurten.map((b) => b.buurtCode)))];
-  const [stories, ideas, activity, advice] = await Promise.all([
-    db().story.groupBy({
-      by: ["buurtCode"],
-      where: { buurtCode: { in: buurtCodes }, status: { not: "withdrawn" } },
-      _count: { _all: true },
-    }),
-    ids.length
-      ? // Counted per agenda and newest verdict in SQL: 300 agendas hold some 16,000 ideas.
-        db().$queryRaw<{ agenda_id: string; verdict: string | null; count: number }[]>`
-          SELECT i.agenda_id, j.verdict::text AS verdict, count(*)::int AS count
-          FROM idea i
-          LEFT JOIN (
-            SELECT DISTINCT ON (f.idea_id) f.idea_id, f.verdict
-            FROM feasibility_judgement f JOIN idea fi ON fi.id = f.idea_id
-            WHERE fi.agenda_id = ANY(${ids}::uuid[])
-            ORDER BY f.idea_id, f.created_at DESC
-          ) j ON j.idea_id = i.id
-          WHERE i.agenda_id = ANY(${ids}::uuid[]) AND i.status IN ('published', 'submitted')
-          GROUP BY i.agenda_id, j.verdict`
-      : [],
-    db().auditEvent.groupBy({
-      by: ["subjectId"],
-      where: { subjectType: "buurtagenda", subjectId: { in: ids } },
-      _max: { createdAt: true },
-    }),
-    db().councilAdvice.findMany({
-      where: { agendaId: { in: ids }, kind: "advice", answer: null },
-      select: { agendaId: true, createdAt: true },
-    }),
-  ]);
-  const storiesPerBuurt = new Map(stories.map((s) => [s.buurtCode, s._count._all]));
-  // Grouped once, so each agenda's figures cost a lookup, not a pass over every row.
-  const agreementsOf = groupBy(agreements, (a) => a.agenda_id);
-  const ideasOf = groupBy(ideas, (i) => i.agenda_id);
-  const adviceOf = groupBy(advice, (a) => a.agendaId);
-  const lastActivity = new Map(activity.map((a) => [a.subjectId, a._max.createdAt]));
-  const agendaOf = new Map(agendas.map((a) => [a.id, a]));
   const agreementTotals = Object.fromEntries(
-    AGREEMENT_STATUS_ORDER.map((s) => [
-      s,
-      agreements.reduce((n, a) => n + (a.status === s ? a.count : 0), 0),
-    ]),
+    AGREEMENT_STATUS_ORDER.map((s) => [s, totals.find((t) => t.status === s)?.count ?? 0]),
   ) as CouncilDashboard["agreementTotals"];
+  const figuresOf = new Map(pageRows.map((r) => [r.id, r]));
   // An agenda deleted between the two reads is left out rather than shown empty.
   const rows = ids.flatMap((id) => {
-    const agenda = agendaOf.get(id);
+    const agenda = figuresOf.get(id);
     if (!agenda) return [];
     return [
       {
@@ -142,15 +87,12 @@ export async function councilDashboard(
         endsOn: agenda.endsOn,
         ...dashboardRow(
           {
-            blocks: agenda.blocks,
-            agreements: agreementsOf.get(agenda.id) ?? [],
-            storyCount: agenda.buurten.reduce(
-              (n, b) => n + (storiesPerBuurt.get(b.buurtCode) ?? 0),
-              0,
-            ),
-            ideas: ideasOf.get(agenda.id) ?? [],
-            lastActivity: lastActivity.get(agenda.id) ?? null,
-            openAdvice: adviceOf.get(agenda.id) ?? [],
+            blocks: agenda.blocks.map((b) => ({ ...b, updatedAt: new Date(b.updatedAt) })),
+            agreements: agenda.agreements,
+            storyCount: agenda.storyCount,
+            ideas: agenda.ideas,
+            lastActivity: agenda.lastActivity,
+            openAdvice: agenda.openAdvice.map((createdAt) => ({ createdAt: new Date(createdAt) })),
           },
           now,
         ),
@@ -160,13 +102,54 @@ export async function councilDashboard(
   return { rows, agendaIds, agreementTotals, page: shown, pageCount };
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
+interface AgendaFigures {
+  id: string;
+  title: string;
+  startsOn: Date;
+  endsOn: Date;
+  /** Times as epoch milliseconds: JSON from SQL carries no time zone. */
+  blocks: { block: number; status: string; updatedAt: number }[];
+  agreements: { status: string; count: number; overdue: number }[];
+  storyCount: number;
+  ideas: { verdict: string | null; count: number }[];
+  lastActivity: Date | null;
+  openAdvice: number[];
+}
+
+/**
+ * Every figure of a page of agendas in one statement, one row per agenda: counted in the
+ * database per agenda, with the stories per buurt and each idea's newest verdict from the
+ * counters that triggers keep (decision 0033). Overdue as isOverdue() has it: past its end date,
+ * not done or dropped. Advice without an answer, as the advice page has it.
+ */
+function dashboardFigures(ids: string[], today: string) {
+  return db().$queryRaw<AgendaFigures[]>`
+    SELECT a.id, a.title, a.starts_on AS "startsOn", a.ends_on AS "endsOn",
+      coalesce((
+        SELECT json_agg(json_build_object(
+                 'block', b.block, 'status', b.status,
+                 'updatedAt', floor(extract(epoch FROM b.updated_at) * 1000)) ORDER BY b.block)
+        FROM buurtagenda_block b WHERE b.agenda_id = a.id), '[]') AS blocks,
+      coalesce((
+        SELECT json_agg(json_build_object('status', g.status, 'count', g.count, 'overdue', g.overdue))
+        FROM (SELECT status, count(*) AS count,
+                     count(*) FILTER (WHERE due_on < ${today}::date
+                                        AND status NOT IN ('done', 'dropped')) AS overdue
+              FROM agreement WHERE agenda_id = a.id GROUP BY status) g), '[]') AS agreements,
+      (SELECT coalesce(sum(c.stories), 0)::int
+       FROM buurtagenda_buurt ab JOIN buurt_story_count c ON c.buurt_code = ab.buurt_code
+       WHERE ab.agenda_id = a.id) AS "storyCount",
+      coalesce((
+        SELECT json_agg(json_build_object('verdict', v.verdict, 'count', v.count))
+        FROM (SELECT latest_verdict AS verdict, count(*) AS count FROM idea
+              WHERE agenda_id = a.id AND status IN ('published', 'submitted')
+              GROUP BY latest_verdict) v), '[]') AS ideas,
+      (SELECT max(e.created_at) FROM audit_event e
+       WHERE e.subject_type = 'buurtagenda' AND e.subject_id = a.id::text) AS "lastActivity",
+      coalesce((
+        SELECT json_agg(floor(extract(epoch FROM c.created_at) * 1000))
+        FROM council_advice c
+        WHERE c.agenda_id = a.id AND c.kind = 'advice' AND c.answer IS NULL), '[]') AS "openAdvice"
+    FROM buurtagenda a
+    WHERE a.id = ANY(${ids}::uuid[])`;
 }
