@@ -6,8 +6,9 @@
 // scenarios. Not part of npm test.
 //
 // Environment: BENCH_REQUESTS (per scenario, default 1000), BENCH_CONCURRENCY (default 32),
-// BENCH_THINK_MS (default 0) lets each client pause that long between its requests, like a person
-// reading the page: with 32 clients and 1000 ms the load is about 32 requests a second.
+// BENCH_THINK_MS (default 0) lets each client pause between its requests, like a person reading
+// the page (exponential pauses with that mean): with 32 clients and 1000 ms the load is about 32
+// requests a second.
 // BENCH_SERVER_NODE_OPTIONS adds flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"
 // to see where its time goes.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -395,6 +396,26 @@ function timedRequest(
   });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A client's pauses between requests: exponential with mean THINK_MS, as people's reading times
+ * are, so 32 clients do not click in step (a fixed pause sends all 32 requests in the same
+ * instant, every second: a closed loop in bursts). Seeded per client (mulberry32), so two runs
+ * pause alike.
+ */
+function thinkTimes(client: number): () => number {
+  let state = (0x9e3779b9 * (client + 1)) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const uniform = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return -Math.log(1 - uniform) * THINK_MS;
+  };
+}
+
 /** `count` requests by `clients` concurrent loops, bounded in time; latency includes the body. */
 export async function runLoad(
   origin: string,
@@ -408,7 +429,11 @@ export async function runLoad(
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const started = performance.now();
   let issued = 0;
-  const loop = async () => {
+  const thinking = clients > 1 && THINK_MS > 0;
+  const loop = async (client: number) => {
+    const think = thinkTimes(client);
+    // Clients that think start spread over one think time, not all at once.
+    if (thinking) await sleep(think());
     while (issued < count && performance.now() - started < SCENARIO_TIME_LIMIT_MS) {
       issued++;
       try {
@@ -423,10 +448,10 @@ export async function runLoad(
         run.firstError ??= String(error);
       }
       // Only the loaded runs think; the single-client run measures one request after another.
-      if (THINK_MS > 0 && clients > 1) await new Promise((r) => setTimeout(r, THINK_MS));
+      if (thinking) await sleep(think());
     }
   };
-  await Promise.all(Array.from({ length: clients }, loop));
+  await Promise.all(Array.from({ length: clients }, (_, client) => loop(client)));
   run.wallMs = performance.now() - started;
   agent.destroy();
   return run;
