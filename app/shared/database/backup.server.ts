@@ -358,6 +358,7 @@ async function loadData(
     } finally {
       await items.return();
     }
+    await refreshDerivedCounters(client);
     await resetSequences(client);
     await client.query("COMMIT");
     return rows;
@@ -365,6 +366,18 @@ async function loadData(
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   }
+}
+
+/**
+ * Counters that triggers keep (decision 0033) arrive twice: as rows of their own table and again
+ * from the triggers on the rows they count. The database counts them afresh; a backup from before
+ * that migration has no such function (the migration that follows the load fills them).
+ */
+async function refreshDerivedCounters(client: pg.ClientBase): Promise<void> {
+  const { rows } = await client.query<{ present: boolean }>(
+    "SELECT to_regprocedure('refresh_derived_counters()') IS NOT NULL AS present",
+  );
+  if (rows[0]?.present) await client.query("SELECT refresh_derived_counters()");
 }
 
 /** Serial columns (the audit trail's id) continue after the highest restored value. */

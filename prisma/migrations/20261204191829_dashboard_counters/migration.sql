@@ -12,9 +12,26 @@ CREATE TABLE "buurt_story_count" (
 -- Kept by triggers (decision 0033): the council dashboard reads these instead of counting
 -- thousands of stories and sorting every judgement of 300 agendas on each request.
 
--- Stories per buurt in every status but withdrawn.
-INSERT INTO "buurt_story_count" ("buurt_code", "stories")
-SELECT "buurt_code", count(*)::int FROM "story" WHERE "status" <> 'withdrawn' GROUP BY "buurt_code";
+-- Both counted afresh from what they count: the backfill below, and npm run db:restore after
+-- loading a backup (the rows it loads fire the triggers on top of the counters it loads).
+CREATE FUNCTION "refresh_derived_counters"() RETURNS void LANGUAGE sql AS $$
+  DELETE FROM "buurt_story_count";
+  -- Stories per buurt in every status but withdrawn.
+  INSERT INTO "buurt_story_count" ("buurt_code", "stories")
+  SELECT "buurt_code", count(*)::int FROM "story" WHERE "status" <> 'withdrawn' GROUP BY "buurt_code";
+  -- The verdict of each idea's newest judgement (newest by created_at, then id).
+  UPDATE "idea" i SET "latest_verdict" = j."verdict"
+  FROM (
+    SELECT "id", (
+      SELECT f."verdict" FROM "feasibility_judgement" f WHERE f."idea_id" = x."id"
+      ORDER BY f."created_at" DESC, f."id" DESC LIMIT 1
+    ) AS "verdict"
+    FROM "idea" x
+  ) j
+  WHERE j."id" = i."id" AND j."verdict" IS DISTINCT FROM i."latest_verdict";
+$$;
+
+SELECT "refresh_derived_counters"();
 
 CREATE FUNCTION "buurt_story_count_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -36,14 +53,6 @@ END $$;
 CREATE TRIGGER "story_counted_per_buurt"
 AFTER INSERT OR DELETE OR UPDATE OF "status", "buurt_code" ON "story"
 FOR EACH ROW EXECUTE FUNCTION "buurt_story_count_change"();
-
--- The verdict of each idea's newest judgement (newest by created_at, then id).
-UPDATE "idea" i SET "latest_verdict" = j."verdict"
-FROM (
-  SELECT DISTINCT ON ("idea_id") "idea_id", "verdict"
-  FROM "feasibility_judgement" ORDER BY "idea_id", "created_at" DESC, "id" DESC
-) j
-WHERE j."idea_id" = i."id";
 
 CREATE FUNCTION "idea_latest_verdict_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
