@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, useSearchParams } from "react-router";
+import { Form, Link, data, useSearchParams } from "react-router";
 import type { Route } from "./+types/moderatie";
 import { authorize, requireUser } from "../features/auth/auth-routes.server";
 import {
@@ -59,13 +59,18 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   // Only people who moderate somewhere have a queue; the rest get 403, not an empty page.
   if (!moderationScope(user)) throw data(null, { status: 403 });
-  const filters = filtersFrom(new URL(request.url));
+  const url = new URL(request.url);
+  const filters = filtersFrom(url);
+  // "Mark as duplicate" opened for one story: only that one gets the list of its buurt's stories.
+  const choosingFor = /^[0-9a-f-]{36}$/i.test(url.searchParams.get("dubbel") ?? "")
+    ? url.searchParams.get("dubbel")!
+    : undefined;
   const [{ stories: queue, total }, themes, waitingPerBuurt] = await Promise.all([
     moderationQueue(user, filters),
     db().theme.findMany({ orderBy: { sortOrder: "asc" } }),
     moderationQueueBuurten(user),
   ]);
-  const candidates = await duplicateCandidates(user, queue);
+  const candidates = await duplicateCandidates(user, queue, choosingFor);
   const buurten = await db().buurt.findMany({
     where: {
       code: {
@@ -120,6 +125,13 @@ export async function loader({ request }: Route.LoaderArgs) {
     })),
     themes: themes.map((t) => ({ key: t.key, labelNl: t.labelNl, labelEn: t.labelEn })),
   };
+}
+
+/** The current query with `key` set to `value`, for a link that keeps the filters. */
+function withParam(search: URLSearchParams, key: string, value: string): string {
+  const query = new URLSearchParams(search);
+  query.set(key, value);
+  return query.toString();
 }
 
 type ActionResult = { done?: string; error?: string; storyId?: string };
@@ -312,7 +324,12 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                   </Form>
                 </details>
                 {story.duplicateChoices.length ? (
-                  <details open={story.duplicateChoices.some((c) => c.repeated)}>
+                  <details
+                    open={
+                      story.duplicateChoices.some((c) => c.repeated) ||
+                      search.get("dubbel") === story.id
+                    }
+                  >
                     <summary>{t("markDuplicate")}</summary>
                     <Form method="post" className="form">
                       <input type="hidden" name="story" value={story.id} />
@@ -335,7 +352,14 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                       <SubmitButton variant="secondary">{t("markDuplicate")}</SubmitButton>
                     </Form>
                   </details>
-                ) : null}
+                ) : (
+                  <p className="utrecht-paragraph">
+                    <Link to={`?${withParam(search, "dubbel", story.id)}#wacht-${story.id}`}>
+                      {t("markDuplicate")}
+                      <span className="visually-hidden">: {story.title || story.buurt}</span>
+                    </Link>
+                  </p>
+                )}
                 <details>
                   <summary>{t("anonymise")}</summary>
                   <Form method="post" className="form">

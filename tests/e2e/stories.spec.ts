@@ -113,6 +113,15 @@ test("Fatima tells a story through sign-in by code; Kees approves it; it shows o
   await expect(item.locator("img")).toHaveCount(0);
   await expect(item.locator("b")).toHaveCount(0);
   await expectAccessible(kees);
+  // "Mark as duplicate" fetches the buurt's recent stories for this one story only, opened.
+  await expect(item.getByLabel("Dubbel van welk verhaal?")).toHaveCount(0);
+  await item.getByRole("link", { name: /^Markeer als dubbel verhaal/ }).click();
+  await expect(kees).toHaveURL(/[?&]dubbel=[0-9a-f-]{36}#wacht-/);
+  await expect(item.getByLabel("Dubbel van welk verhaal?")).toBeVisible();
+  expect(
+    await item.getByLabel("Dubbel van welk verhaal?").locator("option").count(),
+  ).toBeGreaterThan(1);
+  await expectAccessible(kees);
   await item.getByRole("button", { name: "Plaatsen" }).click();
   await expect(queue.getByText("Het verhaal staat op de website.")).toBeVisible();
   // Fatima hears it by mail, from the background queue; the mail holds no story text.

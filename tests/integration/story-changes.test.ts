@@ -236,6 +236,31 @@ describe("duplicates and the queue's buurt filter", () => {
     expect(new Set(filtered.queue.map((s) => s.buurtCode))).toEqual(new Set([DE_GLIP]));
   });
 
+  it("offers the buurt's recent stories as originals only for the story it is asked for", async () => {
+    await tell("Het hek bij de speeltuin is kapot.", cookies.neighbour!, DE_GLIP);
+    const asked = await latestOf(ids.neighbour!);
+    const plain = (await queue()).queue.find((s) => s.id === asked.id)!;
+    expect(plain.duplicateChoices).toEqual([]);
+    const choosing = await queue(cookies.buurtplatform, `?dubbel=${asked.id}`);
+    const choices = choosing.queue.find((s) => s.id === asked.id)!.duplicateChoices;
+    const recent = await db().story.findMany({
+      where: {
+        buurtCode: DE_GLIP,
+        status: { in: ["published", "submitted"] },
+        NOT: { id: asked.id },
+      },
+      orderBy: { createdAt: "desc" },
+      take: 12,
+      select: { id: true },
+    });
+    expect(choices.map((c) => c.id)).toEqual(recent.map((r) => r.id));
+    expect(recent.length).toBeGreaterThan(0);
+    // The others keep only a detected repeat, if any.
+    for (const other of choosing.queue.filter((s) => s.id !== asked.id)) {
+      expect(other.duplicateChoices.every((c) => c.repeated)).toBe(true);
+    }
+  });
+
   it("marks a duplicate: not published, the teller's voice counts as herkenbaar on the original", async () => {
     const original = await db().story.findFirstOrThrow({
       where: { text: LONG, tellerId: ids.bewoner },

@@ -364,17 +364,20 @@ const DUPLICATE_CHOICES_PER_BUURT = 12;
 
 /**
  * What a waiting story could be a duplicate of: the earlier story it repeats (when the moderator
- * may see it) and the newest published or waiting stories of its buurt. Two queries for the whole
- * queue, whatever its length.
+ * may see it), and for the story `choosingFor` (the one the moderator opened "mark as duplicate"
+ * for) also the newest published or waiting stories of its buurt. Offering those for every story
+ * of the queue doubled the page (206 → 104 KB of HTML for 25 stories, 5 ms of server CPU). Two
+ * queries for the whole queue, whatever its length.
  */
 export async function duplicateCandidates(
   actor: Actor,
   queue: { id: string; buurtCode: string; repeatOfId: string | null }[],
+  choosingFor?: string,
 ): Promise<Map<string, DuplicateCandidate[]>> {
   const scope = moderationScope(actor);
   const byStory = new Map<string, DuplicateCandidate[]>();
   if (!scope || queue.length === 0) return byStory;
-  const buurtCodes = [...new Set(queue.map((s) => s.buurtCode))];
+  const buurtCodes = queue.filter((s) => s.id === choosingFor).map((s) => s.buurtCode);
   const repeatIds = [...new Set(queue.flatMap((s) => (s.repeatOfId ? [s.repeatOfId] : [])))];
   const select = {
     id: true,
@@ -385,19 +388,21 @@ export async function duplicateCandidates(
     createdAt: true,
   };
   const [recent, repeated] = await Promise.all([
-    db().$queryRaw<{ id: string }[]>`
+    buurtCodes.length === 0
+      ? Promise.resolve([])
+      : db().$queryRaw<{ id: string }[]>`
       SELECT c.id FROM unnest(${buurtCodes}::text[]) AS b(code)
       CROSS JOIN LATERAL (
         SELECT id FROM story
         WHERE buurt_code = b.code AND status IN ('published', 'submitted')
         ORDER BY created_at DESC LIMIT ${DUPLICATE_CHOICES_PER_BUURT}
       ) c`.then((rows) =>
-      db().story.findMany({
-        where: { id: { in: rows.map((r) => r.id) } },
-        orderBy: { createdAt: "desc" },
-        select,
-      }),
-    ),
+          db().story.findMany({
+            where: { id: { in: rows.map((r) => r.id) } },
+            orderBy: { createdAt: "desc" },
+            select,
+          }),
+        ),
     repeatIds.length
       ? db().story.findMany({
           where: {
@@ -417,9 +422,13 @@ export async function duplicateCandidates(
   });
   for (const story of queue) {
     const first = repeated.filter((r) => r.id === story.repeatOfId);
-    const rest = recent.filter(
-      (r) => r.buurtCode === story.buurtCode && r.id !== story.id && r.id !== story.repeatOfId,
-    );
+    const rest =
+      story.id === choosingFor
+        ? recent.filter(
+            (r) =>
+              r.buurtCode === story.buurtCode && r.id !== story.id && r.id !== story.repeatOfId,
+          )
+        : [];
     byStory.set(story.id, [...first, ...rest].map(asCandidate));
   }
   return byStory;
