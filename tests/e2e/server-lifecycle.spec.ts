@@ -488,6 +488,17 @@ test("a public page is rendered once and shared with signed-out visitors for PAG
         expect(await english.text()).toContain('lang="en"');
         await new Promise((r) => setTimeout(r, 3_500));
         expect(titleOf(await (await get()).text())).toBe("Titel twee");
+        // That fresh answer is stored once it has gone out; wait until it is the copy shared
+        // (asking again at once could race the store and render anew on a slow machine).
+        await expect
+          .poll(
+            async () => {
+              const shared = await get();
+              return shared.headers.get("age") === null ? null : titleOf(await shared.text());
+            },
+            { timeout: 5_000 },
+          )
+          .toBe("Titel twee");
 
         // A change through this server shows at once.
         expect(await rename("Titel twee", "Titel drie")).toBe(1);
