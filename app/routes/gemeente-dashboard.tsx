@@ -135,85 +135,85 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       {loaderData.rows.length === 0 ? (
         <p className="utrecht-paragraph">{t("none")}</p>
       ) : (
-        <p className="utrecht-paragraph">
-          {t("agendaCount", { count: loaderData.agendaCount })}
-          {loaderData.pageCount > 1
-            ? ` ${t("agendaRange", {
-                from: (loaderData.page - 1) * DASHBOARD_PAGE_SIZE + 1,
-                to: (loaderData.page - 1) * DASHBOARD_PAGE_SIZE + loaderData.rows.length,
-              })}`
-            : null}
-        </p>
-      )}
-      {loaderData.rows.length === 0 ? null : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("agenda")}</th>
-                <th scope="col">{t("stuck")}</th>
-                <th scope="col">{t("agreements")}</th>
-                <th scope="col">{t("overdue")}</th>
-                <th scope="col">{t("stories")}</th>
-                <th scope="col">{t("ideas")}</th>
-                <th scope="col">{t("activity")}</th>
-                <th scope="col">{t("lateAdvice")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link to={href("/buurtagenda/:id/werkruimte", { id: r.id })}>{r.title}</Link>
-                  </th>
-                  <td>
-                    {r.stuckBlock === null
-                      ? t("allDone")
-                      : t("stuckAt", {
-                          block: r.stuckBlock,
-                          status: t(`block_${r.stuckStatus}`),
-                          days: r.stuckForDays ?? 0,
-                        })}
-                  </td>
-                  <td>
-                    {t("agreementCounts", {
-                      done: r.agreementsByStatus.done,
-                      progress: r.agreementsByStatus.in_progress,
-                      planned: r.agreementsByStatus.planned,
-                      stalled: r.agreementsByStatus.stalled,
-                      dropped: r.agreementsByStatus.dropped,
-                    })}
-                  </td>
-                  <td>{r.overdue}</td>
-                  <td>{r.storyCount}</td>
-                  <td>
-                    {t("ideaCounts", {
-                      count: r.ideaCount,
-                      fits: r.ideasByVerdict.fits,
-                      decision: r.ideasByVerdict.needs_decision,
-                      notFit: r.ideasByVerdict.does_not_fit,
-                      open: r.ideasUnjudged,
-                    })}
-                  </td>
-                  <td>
-                    {r.daysSinceActivity === null
-                      ? t("never")
-                      : t("daysAgo", { days: r.daysSinceActivity })}
-                  </td>
-                  <td>
-                    <Link to={href("/buurtagenda/:id/advies", { id: r.id })}>
-                      {r.lateAdvice}
-                      <span className="visually-hidden">
-                        {" "}
-                        {t("adviceLink")}: {r.title}
-                      </span>
-                    </Link>
-                  </td>
+        <>
+          <p className="utrecht-paragraph">
+            {t("agendaCount", { count: loaderData.agendaCount })}
+            {loaderData.pageCount > 1
+              ? ` ${t("agendaRange", {
+                  from: (loaderData.page - 1) * DASHBOARD_PAGE_SIZE + 1,
+                  to: (loaderData.page - 1) * DASHBOARD_PAGE_SIZE + loaderData.rows.length,
+                })}`
+              : null}
+          </p>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("agenda")}</th>
+                  <th scope="col">{t("stuck")}</th>
+                  <th scope="col">{t("agreements")}</th>
+                  <th scope="col">{t("overdue")}</th>
+                  <th scope="col">{t("stories")}</th>
+                  <th scope="col">{t("ideas")}</th>
+                  <th scope="col">{t("activity")}</th>
+                  <th scope="col">{t("lateAdvice")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {loaderData.rows.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link to={href("/buurtagenda/:id/werkruimte", { id: r.id })}>{r.title}</Link>
+                    </th>
+                    <td>
+                      {r.stuckBlock === null
+                        ? t("allDone")
+                        : t("stuckAt", {
+                            block: r.stuckBlock,
+                            status: t(`block_${r.stuckStatus}`),
+                            days: r.stuckForDays ?? 0,
+                          })}
+                    </td>
+                    <td>
+                      {t("agreementCounts", {
+                        done: r.agreementsByStatus.done,
+                        progress: r.agreementsByStatus.in_progress,
+                        planned: r.agreementsByStatus.planned,
+                        stalled: r.agreementsByStatus.stalled,
+                        dropped: r.agreementsByStatus.dropped,
+                      })}
+                    </td>
+                    <td>{r.overdue}</td>
+                    <td>{r.storyCount}</td>
+                    <td>
+                      {t("ideaCounts", {
+                        count: r.ideaCount,
+                        fits: r.ideasByVerdict.fits,
+                        decision: r.ideasByVerdict.needs_decision,
+                        notFit: r.ideasByVerdict.does_not_fit,
+                        open: r.ideasUnjudged,
+                      })}
+                    </td>
+                    <td>
+                      {r.daysSinceActivity === null
+                        ? t("never")
+                        : t("daysAgo", { days: r.daysSinceActivity })}
+                    </td>
+                    <td>
+                      <Link to={href("/buurtagenda/:id/advies", { id: r.id })}>
+                        {r.lateAdvice}
+                        <span className="visually-hidden">
+                          {" "}
+                          {t("adviceLink")}: {r.title}
+                        </span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       <Pager
         page={loaderData.page}

@@ -349,6 +349,14 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
                           })`,
                         }))}
                       />
+                      {search.get("dubbel") === story.id ? null : (
+                        // A detected repeat comes with only the story it repeats.
+                        <p className="form-field__description">
+                          <Link to={`?${withParam(search, "dubbel", story.id)}#wacht-${story.id}`}>
+                            {t("duplicateMoreChoices")}
+                          </Link>
+                        </p>
+                      )}
                       <SubmitButton variant="secondary">{t("markDuplicate")}</SubmitButton>
                     </Form>
                   </details>
@@ -387,11 +395,7 @@ export default function Moderation({ loaderData, actionData }: Route.ComponentPr
       <Pager
         page={loaderData.page}
         pageCount={loaderData.pageCount}
-        linkTo={(page) => {
-          const query = new URLSearchParams(search);
-          query.set("pagina", String(page));
-          return `?${query.toString()}`;
-        }}
+        linkTo={(page) => `?${withParam(search, "pagina", String(page))}`}
         labels={{
           nav: t("queuePagesLabel"),
           previous: t("previousPage"),

@@ -207,6 +207,12 @@ describe("spam-like repeats", () => {
     const waiting = (await queue()).queue.find((s) => s.id === again.id)!;
     expect(waiting.repeatOfId).toBe(first.id);
     expect(waiting.duplicateChoices[0]).toMatchObject({ id: first.id, repeated: true });
+    // Asked for, a detected repeat also offers the buurt's other recent stories, after it.
+    const choosing = (await queue(cookies.buurtplatform, `?dubbel=${again.id}`)).queue.find(
+      (s) => s.id === again.id,
+    )!;
+    expect(choosing.duplicateChoices[0]).toMatchObject({ id: first.id, repeated: true });
+    expect(choosing.duplicateChoices.length).toBeGreaterThan(1);
   });
 
   it("flags a long text pasted by another resident, but not a short one two neighbours both wrote", async () => {

@@ -125,6 +125,8 @@ export const storiesMessages = defineMessages({
     markDuplicateHelp:
       "Het verhaal komt dan niet apart op de website. Heeft een andere bewoner het verteld, dan telt het als ‘herkenbaar’ bij het eerste verhaal.",
     duplicateOf: "Dubbel van welk verhaal?",
+    duplicateMoreChoices:
+      "Staat het eerste verhaal er niet bij? Toon de nieuwste verhalen uit de buurt.",
     chooseOriginal: "Kies het eerste verhaal",
     originalRequired: "Kies het verhaal waarvan dit een dubbel is.",
     markedDuplicate: "Het verhaal is gemarkeerd als dubbel.",
@@ -322,6 +324,8 @@ export const storiesMessages = defineMessages({
     markDuplicateHelp:
       "The story will not appear on the website by itself. If another resident told it, it counts as ‘recognisable’ on the first story.",
     duplicateOf: "A duplicate of which story?",
+    duplicateMoreChoices:
+      "Is the first story not in the list? Show the newest stories of the neighbourhood.",
     chooseOriginal: "Choose the first story",
     originalRequired: "Choose the story this one duplicates.",
     markedDuplicate: "The story is marked as a duplicate.",
