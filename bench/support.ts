@@ -577,30 +577,37 @@ function cpuSnapshot(serverPid: number, postmasterPid: number) {
   const postgres = new Map<number, number>([
     [postmasterPid, processTicks(postmasterPid)?.ticks ?? 0],
   ]);
+  // The start script's primary process and its HTTP workers (decision 0034).
+  const server = new Map<number, number>([[serverPid, processTicks(serverPid)?.ticks ?? 0]]);
   for (const entry of readdirSync("/proc")) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     const info = processTicks(pid);
     if (info?.ppid === postmasterPid) postgres.set(pid, info.ticks);
+    if (info?.ppid === serverPid) server.set(pid, info.ticks);
   }
   const [, ...cpu] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
   const all = cpu.map(Number);
   const idle = all[3]! + (all[4] ?? 0);
   const total = all.reduce((a, b) => a + b, 0);
-  return { server: processTicks(serverPid)?.ticks ?? 0, postgres, busy: total - idle, total };
+  return { server, postgres, busy: total - idle, total };
 }
 
-/** CPU per request; a backend that ended during the run is not counted (the pool keeps them). */
+/** CPU per request; a process that ended during the run is not counted (pools keep theirs). */
 function cpuDelta(
   before: ReturnType<typeof cpuSnapshot>,
   after: ReturnType<typeof cpuSnapshot>,
   requests: number,
 ) {
-  let postgres = 0;
-  for (const [pid, ticks] of after.postgres) postgres += ticks - (before.postgres.get(pid) ?? 0);
+  const spent = (was: Map<number, number>, now: Map<number, number>) => {
+    let ticks = 0;
+    for (const [pid, at] of now) ticks += at - (was.get(pid) ?? 0);
+    return ticks;
+  };
   const n = Math.max(1, requests);
+  const postgres = spent(before.postgres, after.postgres);
   return {
-    serverMs: ((after.server - before.server) * TICK_MS) / n,
+    serverMs: (spent(before.server, after.server) * TICK_MS) / n,
     postgresMs: (postgres * TICK_MS) / n,
     machineBusyPct: (100 * (after.busy - before.busy)) / Math.max(1, after.total - before.total),
   };

@@ -164,11 +164,28 @@ function sha256Base64(text: string): string {
  * than GET/HEAD clears the cache, before and after it runs. The marker header never leaves the
  * server.
  */
-export function pageCacheMiddleware(cache: PageCache): RequestHandler {
+export function pageCacheMiddleware(
+  cache: PageCache,
+  options: {
+    /** Called with every clear caused by a write here: the other HTTP workers' caches must go too. */
+    onWrite?: () => void;
+  } = {},
+): RequestHandler {
+  const clearEverywhere = () => {
+    cache.clear();
+    options.onWrite?.();
+  };
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
-      cache.clear();
-      res.on("close", () => cache.clear());
+      clearEverywhere();
+      // Again once the write is done: as its answer starts (so the other workers hear of it before
+      // the visitor can ask them) and when it has ended.
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ExpressResponse;
+      res.writeHead = ((...args: unknown[]) => {
+        clearEverywhere();
+        return writeHead(...args);
+      }) as ExpressResponse["writeHead"];
+      res.on("close", clearEverywhere);
       return next();
     }
     const key = cache.enabled

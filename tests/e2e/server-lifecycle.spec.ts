@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -511,6 +512,109 @@ test("a public page is rendered once and shared with signed-out visitors for PAG
         await client.end();
       }
     },
-    { PAGE_CACHE_SECONDS: "3" },
+    // One HTTP worker: the browser's and fetch's connections must meet the same cache.
+    { PAGE_CACHE_SECONDS: "3", WEB_CONCURRENCY: "1" },
+  );
+});
+
+/** A GET on a connection of its own: the primary hands each new connection to the next worker. */
+function getOnNewConnection(url: string): Promise<{ status: number; age?: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode!, age: response.headers.age, body }),
+        );
+      })
+      .on("error", reject);
+  });
+}
+
+/** The HTTP workers the start script forked (its child processes), from /proc. */
+function childProcesses(parent: number): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parent;
+      } catch {
+        return false; // ended meanwhile
+      }
+    })
+    .map(Number);
+}
+
+test("with two HTTP workers, a write through one clears the pages the other shares, and a worker that dies is replaced", async () => {
+  test.setTimeout(180_000);
+  await withAppOnOwnDatabase(
+    "workers_app",
+    async ({ app, origin, url }) => {
+      const workers = childProcesses(app.child.pid!);
+      expect(workers).toHaveLength(2);
+      const page = `${origin}/buurt/BU03970101`;
+      const titles = async (n: number) => {
+        const answers = [];
+        for (let i = 0; i < n; i++) answers.push(await getOnNewConnection(page));
+        expect(answers.map((a) => a.status)).toEqual(Array(n).fill(200));
+        return answers.map((a) => ({
+          shared: a.age !== undefined,
+          title: /Titel (een|twee)/.exec(a.body)?.[0],
+        }));
+      };
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const renamed = await client.query(
+          "UPDATE story SET title = 'Titel een' WHERE title = 'Groen' AND buurt_code = 'BU03970101' AND status = 'published'",
+        );
+        expect(renamed.rowCount).toBe(1);
+        // Both workers render the page once and then share their copy.
+        await expect
+          .poll(async () => (await titles(4)).every((a) => a.shared), { timeout: 10_000 })
+          .toBe(true);
+        await client.query("UPDATE story SET title = 'Titel twee' WHERE title = 'Titel een'");
+        expect(await titles(4)).toEqual(Array(4).fill({ shared: true, title: "Titel een" }));
+
+        // A write through one worker (a language choice, on a connection of its own) clears both.
+        const write = await fetch(`${origin}/taal`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+          body: new URLSearchParams({ taal: "en" }),
+        });
+        expect(write.status).toBe(302);
+        const after = await titles(4);
+        expect(after.map((a) => a.title)).toEqual(Array(4).fill("Titel twee"));
+      } finally {
+        await client.end();
+      }
+
+      // A worker that dies is replaced; the other answers meanwhile.
+      process.kill(workers[0]!, "SIGKILL");
+      await waitForOutput(app, /An HTTP worker stopped \(SIGKILL\); starting a new one/);
+      expect((await getOnNewConnection(`${origin}/toegankelijkheid`)).status).toBe(200);
+      await expect.poll(() => childProcesses(app.child.pid!).length, { timeout: 30_000 }).toBe(2);
+      expect(childProcesses(app.child.pid!)).not.toContain(workers[0]);
+      await expect
+        .poll(
+          async () => {
+            const statuses = [];
+            for (let i = 0; i < 4; i++)
+              statuses.push((await getOnNewConnection(`${origin}/toegankelijkheid`)).status);
+            return statuses;
+          },
+          { timeout: 30_000 },
+        )
+        .toEqual([200, 200, 200, 200]);
+
+      app.child.kill("SIGTERM");
+      expect(await app.exited).toBe(0);
+      expect(childProcesses(app.child.pid!)).toEqual([]);
+    },
+    { PAGE_CACHE_SECONDS: "60", WEB_CONCURRENCY: "2" },
   );
 });

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "../../shared/audit.server";
 import { dataDir } from "../../shared/database/database-url.server";
 import { db } from "../../shared/db.server";
+import { WAKE_IMPORT_WORKER, tellPrimary } from "../../shared/process-messages";
 import type { Prisma } from "../../generated/prisma/client";
 import { importFile, type ImportReport } from "./import-file.server";
 import { emptyReport, failedReport } from "./indicator-import.server";
@@ -158,6 +159,8 @@ let timer: NodeJS.Timeout | undefined;
 
 /** Runs queued jobs one after another; safe to call often. */
 export function wakeImportWorker(): void {
+  // In an HTTP worker of `npm start` the primary process runs the imports: tell it.
+  if (!timer && tellPrimary(WAKE_IMPORT_WORKER)) return;
   wanted = true;
   if (running || !timer) return;
   running = true;
