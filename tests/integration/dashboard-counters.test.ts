@@ -5,9 +5,9 @@ import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
 import { setupFreshDatabase } from "../support/database";
 
-// The counters that triggers keep for the council dashboard (decision 0033): stories per buurt
-// in every status but withdrawn, and each idea's newest verdict. The app never writes them, so
-// every way a story or a judgement changes must keep them right.
+// The counters that triggers keep (decision 0033): stories per buurt in every status but
+// withdrawn and, of those, published with consent; and each idea's newest verdict. The app never
+// writes them, so every way a story or a judgement changes must keep them right.
 
 setupFreshDatabase();
 
@@ -37,6 +37,11 @@ beforeAll(async () => {
 
 const counted = async (buurtCode: string) =>
   (await db().buurtStoryCount.findUnique({ where: { buurtCode } }))?.stories ?? 0;
+/** Stories counted, and of those published with consent (what the public lists show). */
+const both = async (buurtCode: string) => {
+  const row = await db().buurtStoryCount.findUnique({ where: { buurtCode } });
+  return [row?.stories ?? 0, row?.published ?? 0];
+};
 
 const story = (buurtCode: string, status: "submitted" | "published" | "withdrawn") =>
   db().story.create({
@@ -72,6 +77,26 @@ describe("stories counted per buurt", () => {
     expect([await counted(GLIP), await counted(DREEF)]).toEqual([0, 0]);
   });
 
+  it("counts the published stories with consent apart, through publication, consent and moves", async () => {
+    const told = await story(GLIP, "submitted");
+    expect(await both(GLIP)).toEqual([1, 0]);
+    await db().story.update({ where: { id: told.id }, data: { status: "published" } });
+    expect(await both(GLIP)).toEqual([1, 1]);
+    await db().story.update({ where: { id: told.id }, data: { consentPublish: false } });
+    expect(await both(GLIP)).toEqual([1, 0]);
+    await db().story.update({ where: { id: told.id }, data: { consentPublish: true } });
+    await db().story.update({ where: { id: told.id }, data: { buurtCode: DREEF } });
+    expect([await both(GLIP), await both(DREEF)]).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    await db().story.update({ where: { id: told.id }, data: { status: "withdrawn" } });
+    expect(await both(DREEF)).toEqual([0, 0]);
+    await db().story.update({ where: { id: told.id }, data: { status: "published" } });
+    await db().story.delete({ where: { id: told.id } });
+    expect(await both(DREEF)).toEqual([0, 0]);
+  });
+
   it("agrees with a count of the stories after many changes in one transaction", async () => {
     await db().$transaction(async (tx) => {
       for (let i = 0; i < 30; i++) {
@@ -91,10 +116,17 @@ describe("stories counted per buurt", () => {
         where: { buurtCode: GLIP, status: "submitted" },
         data: { status: "withdrawn" },
       });
+      await tx.story.updateMany({
+        where: { buurtCode: DREEF, status: "submitted", text: { endsWith: "2" } },
+        data: { status: "published" },
+      });
     });
     for (const buurtCode of [GLIP, DREEF]) {
       const real = await db().story.count({ where: { buurtCode, status: { not: "withdrawn" } } });
-      expect(await counted(buurtCode)).toBe(real);
+      const listed = await db().story.count({
+        where: { buurtCode, status: "published", consentPublish: true },
+      });
+      expect(await both(buurtCode)).toEqual([real, listed]);
     }
   });
 });

@@ -151,12 +151,13 @@ export async function getAgendaOverview(agendaId: string) {
       orderBy: { number: "desc" },
       select: { frozenAt: true },
     }),
-    db().story.count({
-      where: {
-        buurtCode: { in: agenda.buurten.map((b) => b.buurt.code) },
-        status: { not: "withdrawn" },
-      },
-    }),
+    // Stories in every status but withdrawn, from the counter the triggers keep (decision 0033).
+    db()
+      .buurtStoryCount.aggregate({
+        where: { buurtCode: { in: agenda.buurten.map((b) => b.buurt.code) } },
+        _sum: { stories: true },
+      })
+      .then((counted) => counted._sum.stories ?? 0),
     db().finding.count({ where: { agendaId } }),
     db().idea.findMany({
       where: { agendaId, status: { in: ["published", "submitted"] } },

@@ -624,11 +624,31 @@ function publishedWhere(filters: PublishedFilters): Prisma.Sql {
  */
 export async function publishedStories(filters: PublishedFilters) {
   const page = Math.max(1, Math.floor(filters.page ?? 1));
-  const rows = await db().$queryRaw<{ id: string; total: number }[]>`
-    SELECT s.id, (count(*) OVER ())::int AS total FROM story s
-    WHERE ${publishedWhere(filters)}
-    ORDER BY s.created_at DESC, s.id
-    LIMIT ${PUBLISHED_PAGE_SIZE} OFFSET ${(page - 1) * PUBLISHED_PAGE_SIZE}`;
+  const offset = (page - 1) * PUBLISHED_PAGE_SIZE;
+  const filtered = Boolean(filters.theme || filters.q?.trim());
+  // Unfiltered (the usual visit): the total from the counter the triggers keep (decision 0033)
+  // and each buurt's newest from its own index range, merged. Counting every match (6,600 in the
+  // demo agenda's two buurten at national scale) cost 3.5 ms of PostgreSQL per page; this 0.1 ms.
+  const rows = filtered
+    ? await db().$queryRaw<{ id: string; total: number }[]>`
+        SELECT s.id, (count(*) OVER ())::int AS total FROM story s
+        WHERE ${publishedWhere(filters)}
+        ORDER BY s.created_at DESC, s.id
+        LIMIT ${PUBLISHED_PAGE_SIZE} OFFSET ${offset}`
+    : await db().$queryRaw<{ id: string; total: number }[]>`
+        SELECT x.id, (
+          SELECT coalesce(sum(c.published), 0)::int FROM buurt_story_count c
+          WHERE c.buurt_code = ANY(${filters.buurtCodes})
+        ) AS total
+        FROM unnest(${filters.buurtCodes}::text[]) AS b(code)
+        CROSS JOIN LATERAL (
+          SELECT s.id, s.created_at FROM story s
+          WHERE s.buurt_code = b.code AND s.status = 'published' AND s.consent_publish
+          ORDER BY s.created_at DESC, s.id
+          LIMIT ${offset + PUBLISHED_PAGE_SIZE}
+        ) x
+        ORDER BY x.created_at DESC, x.id
+        LIMIT ${PUBLISHED_PAGE_SIZE} OFFSET ${offset}`;
   const total =
     rows[0]?.total ??
     (page > 1
