@@ -37,7 +37,7 @@ const EXPECTED: Record<string, string> = {
   "/mijn-verhalen/:id/bewerken": "L------",
   "/moderatie": "LXPPXXX",
   "/verhaal/:id/herkenbaar": "-------",
-  "/verhaal/:id/melden": "-------",
+  "/verhaal/:id/melden": "LPPPPPP",
   "/gemeente/:code/buurtagenda-starten": "LXXPXXX",
   "/gemeente/:code/cijfers": "LXXPXPX",
   "/gemeente/:code/voorselectie": "LXXPXPX",

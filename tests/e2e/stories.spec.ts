@@ -101,6 +101,24 @@ test("Fatima tells a story through sign-in by code; Kees approves it; it shows o
   await expect(main.getByRole("button", { name: /^U vindt dit herkenbaar/ })).toHaveCount(2);
   await expectAccessible(fatima);
 
+  // One has a name in it: she reports it on its own page, which asks again for an empty reason.
+  const reported = main.getByRole("article").nth(1);
+  const reportedHeading = (await reported.getByRole("heading").textContent())!;
+  await reported.getByRole("link", { name: /^Meld dit verhaal/ }).click();
+  await expect(fatima.getByRole("heading", { level: 1, name: "Meld dit verhaal" })).toBeVisible();
+  await expectAccessible(fatima);
+  await main.getByRole("button", { name: "Melding versturen" }).click();
+  const reason = main.getByRole("textbox", { name: "Wat is er mis met dit verhaal?" });
+  await expect(reason).toHaveAccessibleDescription(/Schrijf op wat er mis is\./);
+  await reason.fill("Er staat een achternaam in.");
+  await main.getByRole("button", { name: "Melding versturen" }).click();
+  await expect(fatima).toHaveURL(
+    new RegExp(`/buurt/${GLIPPER_DREEF}\\?melding=ontvangen#verhaal-`),
+  );
+  await expect(main.getByText("Dank u. Een moderator kijkt naar uw melding.")).toBeVisible();
+  // It stays on the site until a moderator decides.
+  await expect(main.getByRole("heading", { name: reportedHeading })).toBeVisible();
+
   // Kees moderates his wijk.
   const kees = await (await browser.newContext()).newPage();
   await signInAsDemo(kees, "buurtplatform@demo.buurtagenda.nl");

@@ -1,6 +1,6 @@
 import { Form, Link } from "react-router";
 import { useText } from "../../shared/i18n/i18n";
-import { FormAlert, PlainSelect, StatusMessage } from "../../shared/ui/form";
+import { PlainSelect, StatusMessage } from "../../shared/ui/form";
 import { Pager } from "../../shared/ui/pager";
 import type { PublishedSectionData } from "./published-page.server";
 import { StoryList } from "./story-list";
@@ -78,11 +78,7 @@ export function PublishedStories({
           {t("search")}
         </button>
       </Form>
-      {report === "ontvangen" ? (
-        <StatusMessage>{t("reportReceived")}</StatusMessage>
-      ) : report === "leeg" ? (
-        <FormAlert messages={[t("reportEmpty")]} />
-      ) : null}
+      {report === "ontvangen" ? <StatusMessage>{t("reportReceived")}</StatusMessage> : null}
       {section.total === 0 ? (
         <p className="utrecht-paragraph">{filtered ? t("storiesNoneFound") : t("storiesNone")}</p>
       ) : (

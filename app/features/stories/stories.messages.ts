@@ -164,7 +164,9 @@ export const storiesMessages = defineMessages({
     reportSend: "Melding versturen",
     reportReasonRequired: "Schrijf op wat er mis is.",
     reportReceived: "Dank u. Een moderator kijkt naar uw melding.",
-    reportEmpty: "Schrijf op wat er mis is met het verhaal, en verstuur de melding opnieuw.",
+    reportIntro:
+      "Staat er iets in dat niet mag, zoals een naam, een adres of iets kwetsends? Schrijf het op. Een moderator van het buurtplatform kijkt ernaar. Het verhaal blijft op de website tot de moderator heeft besloten.",
+    reportBack: "Terug naar de verhalen",
     recordTitle: "Verhalen vastleggen: {title}",
     recordIntro:
       "Leg verhalen vast die bewoners u vertelden tijdens een wijkwandeling, bijeenkomst of gesprek. Het verhaal blijft van de bewoner: op de website staat ‘verteld tijdens …’, nooit uw naam.",
@@ -362,7 +364,9 @@ export const storiesMessages = defineMessages({
     reportSend: "Send report",
     reportReasonRequired: "Write down what is wrong.",
     reportReceived: "Thank you. A moderator will look at your report.",
-    reportEmpty: "Write down what is wrong with the story, and send the report again.",
+    reportIntro:
+      "Does it contain something that does not belong here, such as a name, an address or something hurtful? Write it down. A moderator of the neighbourhood platform will look at it. The story stays on the website until the moderator has decided.",
+    reportBack: "Back to the stories",
     recordTitle: "Record stories: {title}",
     recordIntro:
       "Record stories residents told you during a neighbourhood walk, meeting or conversation. The story stays the resident's: the website says ‘told during …’, never your name.",

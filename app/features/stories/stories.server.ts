@@ -822,7 +822,7 @@ export async function publishedStory(storyId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(storyId)) return null;
   return db().story.findFirst({
     where: { id: storyId, ...PUBLISHED_STORY },
-    select: { id: true, buurtCode: true },
+    select: { id: true, buurtCode: true, title: true, text: true },
   });
 }
 

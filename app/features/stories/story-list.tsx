@@ -1,4 +1,4 @@
-import { Form, href } from "react-router";
+import { Form, href, Link } from "react-router";
 import { formatDate, useLocale, useText } from "../../shared/i18n/i18n";
 import { storiesMessages } from "./stories.messages";
 
@@ -14,6 +14,11 @@ export interface PublishedStoryView {
   themes: string[];
   recognisedCount: number;
   recognisedByViewer: boolean;
+}
+
+/** The title, or the start of the text for a story without one. */
+function storyHeading(story: PublishedStoryView): string {
+  return story.title || `${story.text.slice(0, 60)}${story.text.length > 60 ? "…" : ""}`;
 }
 
 /**
@@ -39,7 +44,7 @@ export function StoryList({
         <li key={story.id} id={`verhaal-${story.id}`}>
           <article aria-labelledby={`verhaal-${story.id}-kop`}>
             <h3 className="utrecht-heading-4" id={`verhaal-${story.id}-kop`}>
-              {story.title || `${story.text.slice(0, 60)}${story.text.length > 60 ? "…" : ""}`}
+              {storyHeading(story)}
             </h3>
             {story.isDemo ? <p className="source-note">{t("demoStory")}</p> : null}
             <p className="utrecht-paragraph story-text">{story.text}</p>
@@ -71,30 +76,14 @@ export function StoryList({
               </p>
             )}
             {signedIn ? (
-              <details>
-                <summary>{t("report")}</summary>
-                <Form
-                  method="post"
-                  action={href("/verhaal/:id/melden", { id: story.id })}
-                  className="form"
+              <p className="source-note">
+                <Link
+                  to={`${href("/verhaal/:id/melden", { id: story.id })}?${new URLSearchParams({ terug: returnTo })}`}
                 >
-                  <input type="hidden" name="terug" value={returnTo} />
-                  <div className="form-field">
-                    <label htmlFor={`melding-${story.id}`}>{t("reportReason")}</label>
-                    <textarea
-                      id={`melding-${story.id}`}
-                      name="reason"
-                      rows={2}
-                      maxLength={500}
-                      required
-                      className="utrecht-textarea"
-                    />
-                  </div>
-                  <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                    {t("reportSend")}
-                  </button>
-                </Form>
-              </details>
+                  {t("report")}
+                  <span className="visually-hidden">: {storyHeading(story)}</span>
+                </Link>
+              </p>
             ) : null}
           </article>
         </li>
