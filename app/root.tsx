@@ -15,7 +15,7 @@ import {
 } from "react-router";
 import stylesCss from "./styles.css?url";
 import type { Route } from "./+types/root";
-import { secondFactorMessages } from "./features/auth/second-factor.messages";
+import { secondFactorBannerMessages } from "./features/auth/second-factor-banner.messages";
 import { isUnavailableResult } from "./shared/database-unavailable";
 import { moderationScope } from "./features/stories/stories.server";
 import { authenticate } from "./features/auth/session.server";
@@ -97,8 +97,8 @@ function SecondFactorBanner({
   const page =
     step === "verify" ? href("/inloggen/tweede-stap") : href("/account/tweestapsverificatie");
   if (here.startsWith(page)) return null;
-  const t = (key: keyof (typeof secondFactorMessages)["nl"]) =>
-    translate(secondFactorMessages, locale, key);
+  const t = (key: keyof (typeof secondFactorBannerMessages)["nl"]) =>
+    translate(secondFactorBannerMessages, locale, key);
   return (
     <p className="utrecht-paragraph notice" role="status">
       {t(step === "verify" ? "bannerVerify" : "bannerEnrol")}{" "}

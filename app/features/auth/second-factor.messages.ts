@@ -44,11 +44,6 @@ export const secondFactorMessages = defineMessages({
     renewButton: "Nieuwe herstelcodes maken",
     notNeeded:
       "Tweestapsverificatie is nodig voor medewerkers van de gemeente en het buurtplatform en voor beheerders. U doet mee zonder.",
-    bannerVerify:
-      "U doet nu mee als bewoner. Om als medewerker te werken, vult u de code uit uw app in.",
-    bannerEnrol:
-      "U doet nu mee als bewoner. Om als medewerker te werken, stelt u eerst tweestapsverificatie in.",
-    bannerLink: "Naar de tweede stap",
     manageLink: "Authenticator-app en herstelcodes",
   },
   en: {
@@ -94,11 +89,6 @@ export const secondFactorMessages = defineMessages({
     renewButton: "Make new recovery codes",
     notNeeded:
       "Two-step verification is needed for staff of the municipality and the neighbourhood platform and for administrators. You take part without it.",
-    bannerVerify:
-      "You now take part as a resident. To work as staff, enter the code from your app.",
-    bannerEnrol:
-      "You now take part as a resident. To work as staff, first set up two-step verification.",
-    bannerLink: "To the second step",
     manageLink: "Authenticator app and recovery codes",
   },
 });
