@@ -466,15 +466,7 @@ test("a public page is rendered once and shared with signed-out visitors for PAG
         await context.close();
 
         // Any write through this server (here: choosing a language) clears what it shared.
-        const clearByWrite = async () => {
-          const write = await fetch(`${origin}/taal`, {
-            method: "POST",
-            redirect: "manual",
-            headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
-            body: new URLSearchParams({ taal: "en" }),
-          });
-          expect(write.status).toBe(302);
-        };
+        const clearByWrite = () => writeThroughApp(origin);
         await clearByWrite();
         expect((await get()).headers.get("age")).toBeNull();
         await untilShared();
@@ -516,6 +508,17 @@ test("a public page is rendered once and shared with signed-out visitors for PAG
     { PAGE_CACHE_SECONDS: "3", WEB_CONCURRENCY: "1" },
   );
 });
+
+/** A write through the app that touches no data: choosing a language (any POST clears the cache). */
+async function writeThroughApp(origin: string) {
+  const write = await fetch(`${origin}/taal`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+    body: new URLSearchParams({ taal: "en" }),
+  });
+  expect(write.status).toBe(302);
+}
 
 /** A GET on a connection of its own: the primary hands each new connection to the next worker. */
 function getOnNewConnection(url: string): Promise<{ status: number; age?: string; body: string }> {
@@ -580,13 +583,7 @@ test("with two HTTP workers, a write through one clears the pages the other shar
         expect(await titles(4)).toEqual(Array(4).fill({ shared: true, title: "Titel een" }));
 
         // A write through one worker (a language choice, on a connection of its own) clears both.
-        const write = await fetch(`${origin}/taal`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
-          body: new URLSearchParams({ taal: "en" }),
-        });
-        expect(write.status).toBe(302);
+        await writeThroughApp(origin);
         const after = await titles(4);
         expect(after.map((a) => a.title)).toEqual(Array(4).fill("Titel twee"));
       } finally {
