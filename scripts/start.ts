@@ -36,7 +36,7 @@ import { onStopSignal } from "./run-script";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-/** Workers get this many seconds to answer the requests in flight when asked to stop. */
+/** How long a worker may take to answer the requests in flight when asked to stop. */
 const STOP_GRACE_MS = 5000;
 
 function fail(message: string): never {

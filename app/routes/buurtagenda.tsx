@@ -1,6 +1,6 @@
 import { Form, Link, data, href, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/buurtagenda";
-import { agendaMessages } from "../features/agenda/agenda.messages";
+import { agendaPublicMessages } from "../features/agenda/agenda-public.messages";
 import { agendaFor, agendaForChange, permissionsOn } from "../features/agenda/agenda-routes.server";
 import { follow, isFollowing } from "../features/document/followers.server";
 import { StatusMessage, SubmitButton } from "../shared/ui/form";
@@ -15,7 +15,7 @@ import { AgreementCard, DocumentView } from "../features/document/document-view"
 import { EMPTY_RECORDS, embedRecords, newestVersion } from "../features/document/document.server";
 import { documentMessages } from "../features/document/document.messages";
 import { PublishedStories } from "../features/stories/published-stories";
-import { storiesMessages } from "../features/stories/stories.messages";
+import { storiesPublicMessages } from "../features/stories/stories-public.messages";
 import { env } from "../shared/env.server";
 import { commonMessages } from "../shared/i18n/common.messages";
 import { formatDate, formatDay, useLocale, useText } from "../shared/i18n/i18n";
@@ -125,10 +125,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function PublicAgenda({ loaderData }: Route.ComponentProps) {
-  const t = useText(agendaMessages);
+  const t = useText(agendaPublicMessages);
   const tt = useText(territoryMessages);
   const tc = useText(commonMessages);
-  const ts = useText(storiesMessages);
+  const ts = useText(storiesPublicMessages);
   const td = useText(documentMessages);
   const te = useText(evaluationMessages);
   const tb = useText(budgetPhaseMessages);

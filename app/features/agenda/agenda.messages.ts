@@ -1,7 +1,9 @@
 import { defineMessages } from "../../shared/i18n/i18n";
+import { agendaPublicMessages } from "./agenda-public.messages";
 
 export const agendaMessages = defineMessages({
   nl: {
+    ...agendaPublicMessages.nl,
     editParty: "Wijzigen",
     saveParty: "Partij opslaan",
     "event_party.updated": "{actor} wijzigde de partij {organisation}",
@@ -56,9 +58,6 @@ export const agendaMessages = defineMessages({
     endsOn: "Einddatum",
     buurten: "Buurten",
     startButton: "Buurtagenda starten",
-    period: "Periode",
-    area: "Gebied",
-    workspaceLink: "Naar de werkruimte",
     publicPageLink: "Openbare pagina",
     blocksTitle: "De zeven bouwstenen",
     blocksIntro: "U kunt de bouwstenen in elke volgorde doen, en een bouwsteen later weer openen.",
@@ -93,7 +92,6 @@ export const agendaMessages = defineMessages({
     missingFrozenScan: "een afgeronde buurtscan (cijfers vastgezet)",
     missingStories: "verhalen van bewoners",
     missingFindings: "minstens één opgave met bewijs",
-    ideasLink: "Ideeën voor de buurt: lees ze, steun ze of geef zelf een idee",
     missingIdeas: "ideeën van bewoners en partners",
     partyOwnsAgreements:
       "Deze partij doet nog afspraken. Geef die afspraken eerst aan een andere partij, dan kunt u de partij weghalen.",
@@ -281,6 +279,7 @@ export const agendaMessages = defineMessages({
     emailRequired: "Vul het e-mailadres in.",
   },
   en: {
+    ...agendaPublicMessages.en,
     editParty: "Change",
     saveParty: "Save party",
     "event_party.updated": "{actor} changed the party {organisation}",
@@ -335,9 +334,6 @@ export const agendaMessages = defineMessages({
     endsOn: "End date",
     buurten: "Neighbourhoods",
     startButton: "Start the neighbourhood agenda",
-    period: "Period",
-    area: "Area",
-    workspaceLink: "To the workspace",
     publicPageLink: "Public page",
     blocksTitle: "The seven building blocks",
     blocksIntro: "You can work on the blocks in any order, and reopen a block later.",
@@ -372,7 +368,6 @@ export const agendaMessages = defineMessages({
     missingFrozenScan: "a finished neighbourhood scan (figures frozen)",
     missingStories: "stories from residents",
     missingFindings: "at least one finding with evidence",
-    ideasLink: "Ideas for the neighbourhood: read them, support them or give your own",
     missingIdeas: "ideas from residents and partners",
     partyOwnsAgreements:
       "This party still owns agreements. Give them to another party first, then you can remove this party.",

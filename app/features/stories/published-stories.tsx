@@ -4,7 +4,7 @@ import { PlainSelect, StatusMessage } from "../../shared/ui/form";
 import { Pager } from "../../shared/ui/pager";
 import type { PublishedSectionData } from "./published-page.server";
 import { StoryList } from "./story-list";
-import { storiesMessages } from "./stories.messages";
+import { storiesPublicMessages } from "./stories-public.messages";
 import { ThemeFilter, useThemeLabel } from "./theme-filter";
 
 /**
@@ -27,7 +27,7 @@ export function PublishedStories({
   report: string | null;
   tellLinks: { href: string; label: string }[];
 }) {
-  const t = useText(storiesMessages);
+  const t = useText(storiesPublicMessages);
   const themeLabel = useThemeLabel(section.themes);
   const { filters } = section;
   const pageLink = (page: number) => {

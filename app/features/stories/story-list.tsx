@@ -1,6 +1,6 @@
 import { Form, href, Link } from "react-router";
 import { formatDate, useLocale, useText } from "../../shared/i18n/i18n";
-import { storiesMessages } from "./stories.messages";
+import { storiesPublicMessages } from "./stories-public.messages";
 
 export interface PublishedStoryView {
   id: string;
@@ -36,7 +36,7 @@ export function StoryList({
   signedIn: boolean;
   returnTo: string;
 }) {
-  const t = useText(storiesMessages);
+  const t = useText(storiesPublicMessages);
   const locale = useLocale();
   return (
     <ul className="story-list">

@@ -1,6 +1,6 @@
 import { useLocale, useText } from "../../shared/i18n/i18n";
 import { PlainSelect } from "../../shared/ui/form";
-import { storiesMessages } from "./stories.messages";
+import { storiesPublicMessages } from "./stories-public.messages";
 
 export interface ThemeOption {
   key: string;
@@ -19,7 +19,7 @@ export function useThemeLabel(themes: ThemeOption[]) {
 
 /** The "Onderwerp" filter of a GET form (field name `thema`). */
 export function ThemeFilter({ themes, value }: { themes: ThemeOption[]; value: string }) {
-  const t = useText(storiesMessages);
+  const t = useText(storiesPublicMessages);
   const label = useThemeLabel(themes);
   return (
     <PlainSelect
