@@ -8,7 +8,7 @@ import { publishedStory, reportStory } from "../features/stories/stories.server"
 import { reportSchema } from "../features/stories/stories.schema";
 import { storiesMessages } from "../features/stories/stories.messages";
 import { useText } from "../shared/i18n/i18n";
-import { SubmitButton, TextAreaField } from "../shared/ui/form";
+import { FormAlert, SubmitButton, TextAreaField } from "../shared/ui/form";
 import { safeRedirectPath } from "../shared/http";
 
 // "Report this story" on a published story: back into the moderation queue with the reason. Its
@@ -55,7 +55,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     submission.value.reason,
     requestContext(request, context).ip,
   );
-  if (outcome === "limited") throw data(null, { status: 429 });
+  // Over the hour's limit: the typed reason stays in the form, with a plain message.
+  if (outcome === "limited") return { result: submission.reply({ formErrors: ["reportLimited"] }) };
   const join = backTo.includes("?") ? "&" : "?";
   return redirect(`${backTo}${join}melding=ontvangen#verhaal-${story.id}`);
 }
@@ -79,6 +80,7 @@ export default function ReportStory({ loaderData, actionData }: Route.ComponentP
       </blockquote>
       <p className="utrecht-paragraph">{t("reportIntro")}</p>
       <Form method="post" className="form" {...getFormProps(form)}>
+        <FormAlert messages={form.errors?.map(t)} />
         <input type="hidden" name="terug" value={backTo} />
         <TextAreaField
           field={fields.reason}

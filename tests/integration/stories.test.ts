@@ -14,6 +14,7 @@ import { seedDatabase } from "../../app/shared/database/seed.server";
 import { seedDemoStories } from "../../app/features/stories/demo-stories.server";
 import { PROJECT_ROOT } from "../../app/shared/database/schema-engine.server";
 import { db } from "../../app/shared/db.server";
+import { RATE_LIMITS } from "../../app/features/auth/rate-limit.server";
 import { setupFreshDatabase } from "../support/database";
 import { signedInCookie } from "../support/demo-users";
 import { formPost, get, isRedirectTo, routeArgs } from "../support/requests";
@@ -268,6 +269,28 @@ describe("moderation", () => {
       result: { status: "error", error: { reason: ["reportReasonRequired"] } },
     });
     await expect(report({ reason: "Klopt niet" })).rejects.toMatchObject({ status: 302 });
+    // From an address that used up its hour: the reason comes back in the form, nothing is stored.
+    await db().rateLimit.create({
+      data: {
+        key: "react:ip:198.51.100.20",
+        count: RATE_LIMITS.reactionsPerIp.limit,
+        windowStart: new Date(),
+      },
+    });
+    const limited = await reportAction(
+      routeArgs(
+        formPost(`/verhaal/${id}/melden`, { reason: "Te veel gemeld" }, cookies.gemeente),
+        { id },
+        "198.51.100.20",
+      ),
+    );
+    expect(limited).toMatchObject({
+      result: {
+        status: "error",
+        error: { "": ["reportLimited"] },
+        initialValue: { reason: "Te veel gemeld" },
+      },
+    });
     expect(await db().storyReport.count()).toBe(0);
 
     const sent = await report(

@@ -135,6 +135,8 @@ export const storiesMessages = defineMessages({
     reportReason: "Wat is er mis met dit verhaal?",
     reportSend: "Melding versturen",
     reportReasonRequired: "Schrijf op wat er mis is.",
+    reportLimited:
+      "U heeft de afgelopen tijd heel veel gemeld. Wacht een uur en verstuur uw melding dan opnieuw. Uw tekst staat er nog.",
     reportIntro:
       "Staat er iets in dat niet mag, zoals een naam, een adres of iets kwetsends? Schrijf het op. Een moderator van het buurtplatform kijkt ernaar. Het verhaal blijft op de website tot de moderator heeft besloten.",
     reportBack: "Terug naar de verhalen",
@@ -305,6 +307,8 @@ export const storiesMessages = defineMessages({
     reportReason: "What is wrong with this story?",
     reportSend: "Send report",
     reportReasonRequired: "Write down what is wrong.",
+    reportLimited:
+      "You have reported a great deal lately. Wait an hour, then send your report again. Your text is still here.",
     reportIntro:
       "Does it contain something that does not belong here, such as a name, an address or something hurtful? Write it down. A moderator of the neighbourhood platform will look at it. The story stays on the website until the moderator has decided.",
     reportBack: "Back to the stories",
