@@ -28,6 +28,7 @@ import { db } from "../shared/db.server";
 import { formatDate, formatDateTime, useLocale, useText } from "../shared/i18n/i18n";
 import { FormAlert, PlainSelect, StatusMessage, SubmitButton } from "../shared/ui/form";
 import { Pager } from "../shared/ui/pager";
+import { isUuid } from "../shared/uuid";
 
 // The moderation queue (block 4): platform members and staff read every story before it is
 // published, oldest first, within the buurten their role covers. Every action is an audit event.
@@ -62,9 +63,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const filters = filtersFrom(url);
   // "Mark as duplicate" opened for one story: only that one gets the list of its buurt's stories.
-  const choosingFor = /^[0-9a-f-]{36}$/i.test(url.searchParams.get("dubbel") ?? "")
-    ? url.searchParams.get("dubbel")!
-    : undefined;
+  const dubbel = url.searchParams.get("dubbel") ?? "";
+  const choosingFor = isUuid(dubbel) ? dubbel : undefined;
   const [{ stories: queue, total }, themes, waitingPerBuurt] = await Promise.all([
     moderationQueue(user, filters),
     db().theme.findMany({ orderBy: { sortOrder: "asc" } }),
@@ -139,7 +139,7 @@ type ActionResult = { done?: string; error?: string; storyId?: string };
 export async function action({ request }: Route.ActionArgs): Promise<ActionResult> {
   const form = await request.formData();
   const storyId = String(form.get("story") ?? "");
-  const story = /^[0-9a-f-]{36}$/i.test(storyId) ? await storyForModeration(storyId) : null;
+  const story = isUuid(storyId) ? await storyForModeration(storyId) : null;
   if (!story) throw data(null, { status: 404 });
   // The check is on the story's own buurt, whatever the form says.
   const user = await authorize(request, "story.moderate", {

@@ -3,6 +3,7 @@ import { db, type Db } from "../../shared/db.server";
 import type { Resource } from "../auth/permissions";
 import type { AgendaProgressState } from "./blocks";
 import type { StartAgendaInput } from "./agenda.schema";
+import { isUuid } from "../../shared/uuid";
 
 // The buurtagenda, its area and the seven blocks; block 1 (urgency). The only code that touches
 // these tables. Every command writes in one transaction with its audit event.
@@ -13,7 +14,7 @@ export type AgendaResource = Extract<Resource, { kind: "buurtagenda" }> & { geme
 
 /** What `can()` needs to know about an agenda; null when it does not exist. */
 export async function getAgendaResource(agendaId: string): Promise<AgendaResource | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(agendaId)) return null;
+  if (!isUuid(agendaId)) return null;
   const agenda = await db().buurtagenda.findUnique({
     where: { id: agendaId },
     select: { id: true, gemeenteCode: true, buurten: { select: { buurtCode: true } } },

@@ -7,6 +7,7 @@ import { sendEmail } from "../../shared/email/email.server";
 import { translate, type Locale } from "../../shared/i18n/i18n";
 import { hashSecret } from "../auth/session.server";
 import { agendaMessages } from "./agenda.messages";
+import { isUuid } from "../../shared/uuid";
 
 // Block 3: the gemeente's register of organisations, the parties of one agenda, and invitations
 // that give a person a role on the agenda.
@@ -203,7 +204,7 @@ export async function removeParty(
   agendaId: string,
   partyId: string,
 ): Promise<"removed" | "owns-agreements" | "unknown"> {
-  if (!/^[0-9a-f-]{36}$/i.test(partyId)) return "unknown";
+  if (!isUuid(partyId)) return "unknown";
   return db().$transaction(async (tx) => {
     const party = await tx.agendaParty.findFirst({
       where: { id: partyId, agendaId },
@@ -377,7 +378,7 @@ export async function acceptInvitation(
 }
 
 export async function getOrganisation(organisationId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(organisationId)) return null;
+  if (!isUuid(organisationId)) return null;
   return db().organisation.findUnique({
     where: { id: organisationId },
     include: { contacts: { orderBy: { name: "asc" }, take: 1 } },

@@ -13,13 +13,13 @@ import {
   turnoutPerBuurt,
   type BudgetMethod,
 } from "./tally";
+import { isUuid } from "../../shared/uuid";
 
 // Neighbourhood budget rounds (digitale wijkbegroting, issue 9): staff open a round with ideas
 // judged "fits", residents of the area vote once (changeable until it closes), staff close it and
 // the documented rule of tally.ts chooses; the chosen ideas become draft agreements. Who voted and
 // what was voted are stored apart (decision 0022). The only code that writes the budget tables.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -116,7 +116,7 @@ export async function openRound(
   input: OpenRoundInput,
 ): Promise<OpenOutcome> {
   const ideaIds = [...new Set(input.ideas)];
-  if (!ideaIds.every((id) => UUID.test(id))) {
+  if (!ideaIds.every((id) => isUuid(id))) {
     return { ok: false, field: "ideas", error: "ideaForeign" };
   }
   if (input.opensOn < dutchToday()) return { ok: false, field: "opensOn", error: "opensInPast" };
@@ -164,7 +164,7 @@ export async function openRound(
 }
 
 async function loadRound(tx: Db, agendaId: string, roundId: string) {
-  if (!UUID.test(roundId)) return null;
+  if (!isUuid(roundId)) return null;
   return tx.budgetRound.findFirst({
     where: { id: roundId, agendaId },
     include: { ideas: { orderBy: { title: "asc" } } },
@@ -315,7 +315,7 @@ export async function castBallot(
   roundId: string,
   choices: string[],
 ): Promise<BallotOutcome | null> {
-  if (!UUID.test(roundId)) return null;
+  if (!isUuid(roundId)) return null;
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM budget_round WHERE id = ${roundId}::uuid FOR SHARE`;
     const round = await loadRound(tx, agenda.agendaId, roundId);
@@ -427,7 +427,7 @@ export async function closeRound(
   roundId: string,
   ownerPartyId: string,
 ): Promise<CloseOutcome | null> {
-  if (!UUID.test(roundId)) return null;
+  if (!isUuid(roundId)) return null;
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM budget_round WHERE id = ${roundId}::uuid FOR UPDATE`;
     const round = await loadRound(tx, agenda.agendaId, roundId);
@@ -435,7 +435,7 @@ export async function closeRound(
     const phase = roundPhase(round);
     if (phase === "closed") return { ok: false, error: "alreadyClosed" } as const;
     if (phase === "upcoming") return { ok: false, error: "notStarted" } as const;
-    const owner = UUID.test(ownerPartyId)
+    const owner = isUuid(ownerPartyId)
       ? await tx.agendaParty.count({ where: { id: ownerPartyId, agendaId: agenda.agendaId } })
       : 0;
     if (owner !== 1) return { ok: false, error: "ownerRequired" } as const;
@@ -503,7 +503,7 @@ export async function closeRound(
  * published result must equal the recount (npm run budget:recount).
  */
 export async function recountRound(roundId: string, agendaId?: string) {
-  if (!UUID.test(roundId)) return null;
+  if (!isUuid(roundId)) return null;
   // The command knows only the round; the page also holds it to the agenda in its address.
   const round = await db().budgetRound.findFirst({
     where: { id: roundId, ...(agendaId ? { agendaId } : {}) },
@@ -553,12 +553,12 @@ export async function deviateFromResult(
   roundId: string,
   input: DeviationInput,
 ): Promise<DeviationOutcome | null> {
-  if (!UUID.test(roundId)) return null;
+  if (!isUuid(roundId)) return null;
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM budget_round WHERE id = ${roundId}::uuid FOR UPDATE`;
     const round = await loadRound(tx, agenda.agendaId, roundId);
     if (!round?.closedAt || !round.ownerPartyId) return null;
-    const idea = UUID.test(input.idea) ? round.ideas.find((i) => i.ideaId === input.idea) : null;
+    const idea = isUuid(input.idea) ? round.ideas.find((i) => i.ideaId === input.idea) : null;
     if (!idea) return { ok: false, field: "idea", error: "ideaForeign" } as const;
     const result = await tx.budgetResult.findUniqueOrThrow({
       where: { roundId_ideaId: { roundId: round.id, ideaId: idea.ideaId } },

@@ -5,11 +5,11 @@ import type { AgendaResource } from "../agenda/agenda.server";
 import { agendaPartyList } from "../agenda/parties.server";
 import { findingWithEvidence } from "../linking/findings.server";
 import type { AgreementInput, AgreementListQuery } from "./agreements.schema";
+import { isUuid } from "../../shared/uuid";
 
 // Agreements (afspraken) of block 7: what will be done, by which party, when, for how much, and
 // which findings and ideas it answers. The only code that writes the agreement tables.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** The newest frozen buurtscan: the baseline an agreement's indicators are measured against. */
@@ -79,12 +79,12 @@ export async function saveAgreement(
   input: AgreementInput,
   agreementId?: string,
 ): Promise<AgreementOutcome | null> {
-  if (agreementId !== undefined && !UUID.test(agreementId)) return null;
+  if (agreementId !== undefined && !isUuid(agreementId)) return null;
   const findingIds = [...new Set(input.findings)];
   const ideaIds = [...new Set(input.ideas)];
   const indicatorKeys = [...new Set(input.indicators)];
-  const valid = (ids: string[]) => ids.every((id) => UUID.test(id));
-  if (!UUID.test(input.owner)) return { ok: false, field: "owner", error: "ownerRequired" };
+  const valid = (ids: string[]) => ids.every((id) => isUuid(id));
+  if (!isUuid(input.owner)) return { ok: false, field: "owner", error: "ownerRequired" };
   if (!valid(findingIds)) return { ok: false, field: "findings", error: "linkForeign" };
   if (!valid(ideaIds)) return { ok: false, field: "ideas", error: "linkForeign" };
   return db().$transaction(async (tx) => {
@@ -185,7 +185,7 @@ export async function agreementsOf(agendaId: string, query: AgreementListQuery) 
     where: {
       agendaId,
       ...(query.status ? { status: query.status } : {}),
-      ...(query.eigenaar && UUID.test(query.eigenaar) ? { ownerPartyId: query.eigenaar } : {}),
+      ...(query.eigenaar && isUuid(query.eigenaar) ? { ownerPartyId: query.eigenaar } : {}),
     },
     orderBy: ORDER[query.sorteer],
     include: {
@@ -203,7 +203,7 @@ export async function agreementsOf(agendaId: string, query: AgreementListQuery) 
 
 /** One agreement with its evidence chain: findings with their stories and figures, and ideas. */
 export async function agreementWithEvidence(agenda: AgendaResource, agreementId: string) {
-  if (!UUID.test(agreementId)) return null;
+  if (!isUuid(agreementId)) return null;
   const agreement = await db().agreement.findFirst({
     where: { id: agreementId, agendaId: agenda.agendaId },
     include: {

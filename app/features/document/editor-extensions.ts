@@ -1,11 +1,10 @@
 import { Node, mergeAttributes, type Extensions } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
+import { isUuid } from "../../shared/uuid";
 
 // The schema of the agenda document (Tiptap 3, ProseMirror JSON), shared by the editor in the
 // browser and the server, which validates every save against it. No React here.
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Links may go to the web, mail or phone; never javascript:, data: or a relative path. */
 export const ALLOWED_LINK = /^(https?:\/\/|mailto:|tel:)/i;
@@ -33,7 +32,7 @@ function embed(name: EmbedType) {
           default: null,
           // ProseMirror checks attribute values too: a forged id never enters the document.
           validate: (value: unknown) => {
-            if (typeof value !== "string" || !UUID.test(value)) {
+            if (typeof value !== "string" || !isUuid(value)) {
               throw new RangeError(`${name}: not an id`);
             }
           },

@@ -14,6 +14,7 @@ import { accountNames } from "../auth/recipients.server";
 import type { CurrentUser } from "../auth/session.server";
 import { budgetCheck, currentJudgement } from "./feasibility";
 import type { IdeaInput, JudgementInput, Verdict } from "./ideas.schema";
+import { isUuid } from "../../shared/uuid";
 
 // Block 6: ideas about the findings of a buurtagenda, support, merging, and the gemeente's
 // feasibility judgements with the budget check. The only code that writes the idea tables.
@@ -21,7 +22,6 @@ import type { IdeaInput, JudgementInput, Verdict } from "./ideas.schema";
 // one by the platform or the gemeente is public at once.
 
 const SUBJECT = "buurtagenda";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What one person may see and do with the ideas of one agenda (from the one policy module). */
 export interface IdeaViewer {
@@ -92,7 +92,7 @@ export async function proposeIdea(
 ): Promise<IdeaOutcome> {
   const findingIds = [...new Set(input.findings)];
   const viewer = ideaViewer(user, agenda);
-  const found = findingIds.every((id) => UUID.test(id))
+  const found = findingIds.every((id) => isUuid(id))
     ? await db().finding.count({
         where: { id: { in: findingIds }, agendaId: agenda.agendaId, ...findingsVisibleTo(viewer) },
       })
@@ -273,7 +273,7 @@ export async function ideaPage(
   ideaId: string,
   viewer: IdeaViewer,
 ): Promise<IdeaPage | null> {
-  if (!UUID.test(ideaId)) return null;
+  if (!isUuid(ideaId)) return null;
   const idea = await loadIdea(agenda, ideaId, viewer);
   if (!idea) return null;
   if (idea.status === "merged" && idea.mergedIntoId) {
@@ -296,7 +296,7 @@ export async function supportIdea(
   ideaId: string,
   support: boolean,
 ): Promise<SupportOutcome> {
-  if (!UUID.test(ideaId)) return "not-published";
+  if (!isUuid(ideaId)) return "not-published";
   const limit = await reactionLimits(userId, ip);
   if (limit.limited) return "limited";
   return db().$transaction(async (tx) => {
@@ -324,7 +324,7 @@ export async function moderateIdea(
   ideaId: string,
   decision: { publish: true } | { publish: false; note: string },
 ): Promise<boolean> {
-  if (!UUID.test(ideaId)) return false;
+  if (!isUuid(ideaId)) return false;
   return db().$transaction(async (tx) => {
     const changed = await tx.idea.updateMany({
       where: { id: ideaId, agendaId: agenda.agendaId, status: "submitted" },
@@ -358,7 +358,7 @@ export async function mergeIdea(
   duplicateId: string,
   intoId: string,
 ): Promise<MergeOutcome> {
-  if (!UUID.test(intoId) || !UUID.test(duplicateId) || duplicateId === intoId) {
+  if (!isUuid(intoId) || !isUuid(duplicateId) || duplicateId === intoId) {
     return { ok: false, error: "mergeTargetInvalid" };
   }
   return db().$transaction(async (tx) => {
@@ -424,9 +424,9 @@ export async function judgeIdea(
   ideaId: string,
   input: JudgementInput,
 ): Promise<JudgeOutcome> {
-  if (!UUID.test(ideaId)) return { ok: false, field: "verdict", error: "ideaNotJudgeable" };
+  if (!isUuid(ideaId)) return { ok: false, field: "verdict", error: "ideaNotJudgeable" };
   const instrumentIds = [...new Set(input.instruments)];
-  const known = instrumentIds.every((id) => UUID.test(id))
+  const known = instrumentIds.every((id) => isUuid(id))
     ? await db().policyInstrument.count({
         where: { id: { in: instrumentIds }, gemeenteCode: agenda.gemeenteCode },
       })

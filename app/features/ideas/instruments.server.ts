@@ -2,6 +2,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { recordAuditEvent } from "../../shared/audit.server";
 import { db } from "../../shared/db.server";
 import type { InstrumentInput } from "./ideas.schema";
+import { isUuid } from "../../shared/uuid";
 
 // The register of a gemeente's policy instruments (block 6): plans, programmes, subsidies,
 // agreements with housing corporations and budget lines that an idea can fit into.
@@ -14,7 +15,7 @@ export async function instrumentsOf(gemeenteCode: string) {
 }
 
 export async function instrumentOf(gemeenteCode: string, instrumentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(instrumentId)) return null;
+  if (!isUuid(instrumentId)) return null;
   return db().policyInstrument.findFirst({ where: { id: instrumentId, gemeenteCode } });
 }
 

@@ -5,6 +5,7 @@ import { accountNames } from "../auth/recipients.server";
 import { frozenValuesAmong, type FrozenValueRef } from "../scan/buurtscan.server";
 import { publishedStoriesAmong } from "../stories/stories.server";
 import type { FindingInput } from "./linking.schema";
+import { isUuid } from "../../shared/uuid";
 
 // Findings (opgaven) of block 5: a challenge with its evidence, stories and frozen figures of this
 // buurtagenda only. The only code that writes the finding tables.
@@ -20,7 +21,7 @@ export function valueRef(ref: FrozenValueRef): string {
 function parseValueRef(text: string): FrozenValueRef | null {
   const [scanId, areaCode, indicatorKey, extra] = text.split("|");
   if (extra !== undefined || !scanId || !areaCode || !indicatorKey) return null;
-  if (!/^[0-9a-f-]{36}$/i.test(scanId)) return null;
+  if (!isUuid(scanId)) return null;
   return { scanId, areaCode, indicatorKey };
 }
 
@@ -98,7 +99,7 @@ export async function findingsOf(agendaId: string) {
 
 /** A finding with its whole evidence: the stories still published and the frozen figures. */
 export async function findingWithEvidence(agenda: AgendaResource, findingId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(findingId)) return null;
+  if (!isUuid(findingId)) return null;
   const finding = await db().finding.findFirst({
     where: { id: findingId, agendaId: agenda.agendaId },
     include: {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { gemeenteCodeParam } from "../territory/territory.schema";
+import { isUuid } from "../../shared/uuid";
 
 // Open data (issue 8, docs/open-data.md): which datasets exist in which formats, their schema,
 // the licence, the query parameters, and turning records into JSON, CSV and GeoJSON. Pure: no
@@ -49,12 +50,10 @@ export function parseFileName(fileName: string): { dataset: Dataset; format: For
     : null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** "<uuid>.json" → the agenda id; null for anything else. */
 export function parseAgendaFileName(fileName: string): string | null {
   const match = /^(.+)\.json$/.exec(fileName);
-  return match && UUID.test(match[1]!) ? match[1]!.toLowerCase() : null;
+  return match && isUuid(match[1]!) ? match[1]!.toLowerCase() : null;
 }
 
 // ─── Query parameters ───────────────────────────────────────────────────────

@@ -10,13 +10,12 @@ import {
   type LibraryQuery,
   type PracticeInput,
 } from "./practices.schema";
+import { isUuid } from "../../shared/uuid";
 
 // Good practices (issue 9): staff and platforms mark a finished agreement or a whole buurtagenda
 // as an example, with what worked and what did not; a library across all gemeenten of the
 // installation finds them. Only examples of a buurtagenda with a published version are shared
 // (decision 0023). The only code that writes the good-practice tables.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What can be marked: the whole agenda, and each finished (done) agreement. */
 export function finishedAgreements(agendaId: string) {
@@ -104,7 +103,7 @@ export async function markPractice(
   input: PracticeInput,
 ): Promise<PracticeOutcome> {
   const agreementId = input.subject === WHOLE_AGENDA ? null : input.subject;
-  if (agreementId !== null && !UUID.test(agreementId)) {
+  if (agreementId !== null && !isUuid(agreementId)) {
     return { ok: false, field: "subject", error: "subjectForeign" };
   }
   const themeKeys = [...new Set(input.themes)];
@@ -164,7 +163,7 @@ export async function markPractice(
 }
 
 export async function unmarkPractice(actorId: string, agenda: AgendaResource, practiceId: string) {
-  if (!UUID.test(practiceId)) return false;
+  if (!isUuid(practiceId)) return false;
   return db().$transaction(async (tx) => {
     const removed = await tx.goodPractice.deleteMany({
       where: { id: practiceId, agendaId: agenda.agendaId },

@@ -3,11 +3,11 @@ import { db } from "../../shared/db.server";
 import type { AgendaResource } from "../agenda/agenda.server";
 import { accountNames } from "../auth/recipients.server";
 import { ANSWER_WITHIN_DAYS, type AdviceInput, type AnswerInput } from "./advice.schema";
+import { isUuid } from "../../shared/uuid";
 
 // The advisory council's review notes and formal advice on a buurtagenda, and the gemeente's
 // answers (issue 8). Kept, never edited; the only code that writes council_advice.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = 24 * 60 * 60 * 1000;
 
 export async function adviceOf(agendaId: string, now = new Date()) {
@@ -72,7 +72,7 @@ export async function answerAdvice(
   agenda: AgendaResource,
   input: AnswerInput,
 ): Promise<boolean> {
-  if (!UUID.test(input.adviceId)) return false;
+  if (!isUuid(input.adviceId)) return false;
   return db().$transaction(async (tx) => {
     const changed = await tx.councilAdvice.updateMany({
       where: { id: input.adviceId, agendaId: agenda.agendaId, kind: "advice", answer: null },

@@ -3,12 +3,12 @@ import { db } from "../../shared/db.server";
 import type { AgendaResource } from "../agenda/agenda.server";
 import { accountNames } from "../auth/recipients.server";
 import type { CouncilViewInput, EvaluationInput } from "./evaluation.schema";
+import { isUuid } from "../../shared/uuid";
 
 // Evaluations of a buurtagenda (issue 8): after a project and yearly, what it brought residents,
 // organisations and the municipality, the bottlenecks and what changes, linked to the agreements
 // it covers; the advisory council adds its view. The only code that writes the evaluation tables.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Newest period first; `publicOnly` for the public buurtagenda page. */
@@ -54,9 +54,9 @@ export async function saveEvaluation(
   input: EvaluationInput,
   evaluationId?: string,
 ): Promise<EvaluationOutcome | null> {
-  if (evaluationId !== undefined && !UUID.test(evaluationId)) return null;
+  if (evaluationId !== undefined && !isUuid(evaluationId)) return null;
   const agreementIds = [...new Set(input.agreements)];
-  if (!agreementIds.every((id) => UUID.test(id))) return { ok: false, error: "agreementForeign" };
+  if (!agreementIds.every((id) => isUuid(id))) return { ok: false, error: "agreementForeign" };
   return db().$transaction(async (tx) => {
     const found = await tx.agreement.count({
       where: { id: { in: agreementIds }, agendaId: agenda.agendaId },
@@ -111,7 +111,7 @@ export async function writeCouncilView(
   agenda: AgendaResource,
   input: CouncilViewInput,
 ): Promise<boolean> {
-  if (!UUID.test(input.evaluationId)) return false;
+  if (!isUuid(input.evaluationId)) return false;
   return db().$transaction(async (tx) => {
     const changed = await tx.evaluation.updateMany({
       where: { id: input.evaluationId, agendaId: agenda.agendaId },

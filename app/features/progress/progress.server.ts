@@ -7,11 +7,10 @@ import { can } from "../auth/permissions";
 import type { CurrentUser } from "../auth/session.server";
 import { isOverdue as isOverdueOn } from "./dashboard";
 import type { ProgressInput } from "./progress.schema";
+import { isUuid } from "../../shared/uuid";
 
 // Progress on agreements after publication (issue 8): the owner's dated updates, the status they
 // set, and which agreements are overdue. The only code that writes agreement_update.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Overdue as of today in the Netherlands (see dashboard.ts). */
 export function isOverdue(agreement: { dueOn: Date; status: string }, today = dutchToday()) {
@@ -43,7 +42,7 @@ export async function reportProgress(
   agreementId: string,
   input: ProgressInput,
 ): Promise<ProgressOutcome> {
-  if (!UUID.test(agreementId)) return "unknown";
+  if (!isUuid(agreementId)) return "unknown";
   const agreement = await db().agreement.findFirst({
     where: { id: agreementId, agendaId: agenda.agendaId },
     select: { id: true, owner: { select: { organisationId: true } } },

@@ -4,6 +4,7 @@ import type { Direction } from "./catalogue";
 import { newestValues } from "./buurtscan.server";
 import { preselect } from "./preselection";
 import { rankAreas } from "./ranking";
+import { isUuid } from "../../shared/uuid";
 
 // From figures to focus areas (block 2, the Heemstede way): a preselection of buurten that rank
 // in the worst N on at least K indicators, reviewed by partners from practice, then designated by
@@ -144,7 +145,7 @@ async function authorNames(ids: string[]) {
  * buurten on its indicators. Null when it does not exist in this gemeente.
  */
 export async function getPreselection(gemeenteCode: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const preselection = await db().preselection.findFirst({
     where: { id, gemeenteCode },
     include: { comments: { orderBy: { createdAt: "asc" } } },
@@ -263,7 +264,7 @@ export async function focusAreasOf(gemeenteCode: string) {
 }
 
 export async function getFocusArea(gemeenteCode: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db().focusArea.findFirst({
     where: { id, gemeenteCode },
     select: { name: true, buurtCodes: true },

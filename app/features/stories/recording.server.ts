@@ -5,6 +5,7 @@ import { db } from "../../shared/db.server";
 import type { AgendaResource } from "../agenda/agenda.server";
 import type { RecordInput } from "./stories.schema";
 import { findRepeat } from "./stories.server";
+import { isUuid } from "../../shared/uuid";
 
 // Stories told in person (walks, meetings, interviews, surveys), recorded by professionals on
 // behalf of the residents who told them, for a buurtagenda's area (block 4).
@@ -170,7 +171,7 @@ export async function withdrawForTeller(
   agenda: AgendaResource,
   storyId: string,
 ): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(storyId)) return false;
+  if (!isUuid(storyId)) return false;
   return db().$transaction(async (tx) => {
     const changed = await tx.story.updateMany({
       where: {

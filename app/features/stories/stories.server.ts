@@ -8,6 +8,7 @@ import { pointInArea, type AreaGeometry } from "../territory/geo";
 import { REPEAT_WINDOW_DAYS, repeatOf, storyFingerprint } from "./repeats";
 import type { StoryNotification } from "./notifications.server";
 import type { RejectionReasonKey, TellInput } from "./stories.schema";
+import { isUuid } from "../../shared/uuid";
 
 // Stories (block 4): residents tell, moderators approve, reject or edit for anonymity, everyone
 // reads what was published with consent. The only code that writes the story tables; every
@@ -131,7 +132,7 @@ export async function tellStory(
 
 /** The teller's own story while it still waits for a moderator: what the edit form starts from. */
 export async function ownStoryToEdit(tellerId: string, storyId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(storyId)) return null;
+  if (!isUuid(storyId)) return null;
   const story = await db().story.findFirst({
     where: { id: storyId, tellerId },
     include: { themes: { select: { themeKey: true } } },
@@ -819,7 +820,7 @@ export const PUBLISHED_STORY = {
 } as const satisfies Prisma.StoryWhereInput;
 
 export async function publishedStory(storyId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(storyId)) return null;
+  if (!isUuid(storyId)) return null;
   return db().story.findFirst({
     where: { id: storyId, ...PUBLISHED_STORY },
     select: { id: true, buurtCode: true, title: true, text: true },
@@ -1040,7 +1041,7 @@ export async function publishedStoriesAmong(ids: string[], buurtCodes: string[])
   if (ids.length === 0) return [];
   return db().story.findMany({
     where: {
-      id: { in: ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) },
+      id: { in: ids.filter((id) => isUuid(id)) },
       buurtCode: { in: buurtCodes },
       ...PUBLISHED_STORY,
     },
